@@ -1,0 +1,1 @@
+"""newsframe: how news frames the people and institutions it reports on."""

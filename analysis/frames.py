@@ -1,0 +1,137 @@
+"""The data model: every frame's columns and dtypes in one place, the Frames container, writers.
+
+Each frame is a pandas DataFrame, one row per item. Every *span* frame carries ``article_id``,
+``start`` and ``end`` (character offsets into that article's ``text``, end-exclusive) and the span
+text, and ``articles.text[start:end]`` equals it. Frames join on ids, never on strings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import pandas as pd
+
+#: column -> (pandas dtype, meaning). The single documentation of every frame's columns.
+SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
+    "articles": {
+        "article_id": ("string", "stable id: front-matter id, the id column, or the file stem"),
+        "title": ("string", "headline, when the source has one"),
+        "source": ("string", "outlet (Reuters, Wikinews, ...)"),
+        "published": ("string", "publication date as given (ISO 8601 when known)"),
+        "url": ("string", "where the article came from"),
+        "path": ("string", "file the article was read from (and row, for tables)"),
+        "text": ("string", "the article body exactly as analysed; all offsets index into it"),
+        "n_words": ("Int64", "words: runs of letters/digits (apostrophes and hyphens inside kept)"),
+    },
+    "sentences": {
+        "article_id": ("string", "article"),
+        "sent_id": ("Int64", "sentence index within the article, from 0"),
+        "paragraph_id": ("Int64", "paragraph index within the article, from 0"),
+        "start": ("Int64", "first character"),
+        "end": ("Int64", "one past the last character"),
+        "text": ("string", "the sentence"),
+        "polarity": ("float64", "TextBlob (PatternAnalyzer) polarity, -1..1"),
+        "subjectivity": ("float64", "TextBlob subjectivity, 0..1"),
+        "vader_compound": ("float64", "VADER compound score, -1..1"),
+    },
+    "sentiment_words": {
+        "article_id": ("string", "article"),
+        "sent_id": ("Int64", "sentence whose score the word drove"),
+        "start": ("Int64", "first character of the word or phrase"),
+        "end": ("Int64", "one past its last character"),
+        "text": ("string", "the word or phrase as written"),
+        "analyser": ("string", "textblob | vader"),
+        "score": ("float64", "its contribution: TextBlob assessment polarity or VADER valence"),
+    },
+    "entities": {
+        "article_id": ("string", "article"),
+        "sent_id": ("Int64", "sentence"),
+        "start": ("Int64", "first character"),
+        "end": ("Int64", "one past the last character"),
+        "text": ("string", "the entity as written"),
+        "label": ("string", "spaCy NER label after the gazetteer (PERSON, GPE, ORG, ...)"),
+    },
+    "mentions": {
+        "article_id": ("string", "article"),
+        "mention_id": ("Int64", "mention index within the article, in text order"),
+        "sent_id": ("Int64", "sentence"),
+        "start": ("Int64", "first character"),
+        "end": ("Int64", "one past the last character"),
+        "text": ("string", "the mention as written (name, pronoun, role noun, metonym)"),
+        "actor": ("string", "canonical actor name"),
+        "actor_type": ("string", "person | organisation | government | country | place | group"),
+        "side": ("string", "Russia, Ukraine, Belarus, United States, West, media, ... or <NA>"),
+        "how": ("string", "name | alias | title | role | pronoun | metonym"),
+        "antecedent_id": ("Int64", "mention_id this one was resolved through (non-name mentions)"),
+    },
+    "actors": {
+        "article_id": ("string", "article (<NA> in the corpus-wide aggregate)"),
+        "actor": ("string", "canonical actor name"),
+        "actor_type": ("string", "person | organisation | government | country | place | group"),
+        "side": ("string", "side the actor belongs to"),
+        "role": ("string", "role or description found in the text, else the table's"),
+        "n_mentions": ("Int64", "mentions of every kind"),
+        "first_sentence": ("Int64", "sent_id of the first mention"),
+        "aliases": ("string", "distinct surfaces seen, joined by ' | '"),
+        "n_quotes": ("Int64", "quotes attributed to the actor"),
+        "n_quoted_words": ("Int64", "words inside those quotes"),
+    },
+    "quotes": {
+        "article_id": ("string", "article"),
+        "quote_id": ("Int64", "quote index within the article"),
+        "sent_start": ("Int64", "sent_id of the first sentence of the content"),
+        "sent_end": ("Int64", "sent_id of the last sentence of the content"),
+        "start": ("Int64", "first character of the content"),
+        "end": ("Int64", "one past the last character of the content"),
+        "content": ("string", "what is reported (for direct quotes: inside the marks)"),
+        "kind": ("string", "direct | mixed | indirect"),
+        "speaker": ("string", "canonical actor (actors layer) or the speaker text"),
+        "speaker_text": ("string", "the speaker as written"),
+        "speaker_start": ("Int64", "first character of the speaker span"),
+        "speaker_end": ("Int64", "one past its last character"),
+        "cue": ("string", "reporting expression as written (said, were quoted ... as saying)"),
+        "cue_start": ("Int64", "first character of the cue"),
+        "cue_end": ("Int64", "one past its last character"),
+        "cue_lemma": ("string", "lemma of the reporting verb"),
+        "cue_class": ("string", "class from data/lexicons/reporting_verbs.csv"),
+        "channel": ("string", "Telegram, video address, news conference, RBC, ... or <NA>"),
+        "polarity": ("float64", "TextBlob polarity of the content"),
+        "subjectivity": ("float64", "TextBlob subjectivity of the content"),
+        "vader_compound": ("float64", "VADER compound of the content"),
+        "warning": ("string", "what went wrong when the quote had to be guessed, else <NA>"),
+    },
+    "fragments": {
+        "article_id": ("string", "article"),
+        "quote_id": ("Int64", "the quote the fragment belongs to"),
+        "start": ("Int64", "first character inside the quotation marks"),
+        "end": ("Int64", "one past the last character inside the marks"),
+        "text": ("string", "the quoted words"),
+        "polarity": ("float64", "TextBlob polarity of the fragment"),
+    },
+    "errors": {
+        "path": ("string", "file (and row) that could not be read"),
+        "error": ("string", "what is wrong and what to do about it"),
+    },
+}
+
+
+def empty(name: str) -> pd.DataFrame:
+    """An empty frame with the schema's columns and dtypes."""
+    return pd.DataFrame({col: pd.Series(dtype=dtype) for col, (dtype, _) in SCHEMAS[name].items()})
+
+
+def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
+    """Build frame ``name`` from records: schema column order and dtypes, nothing else."""
+    frame = pd.DataFrame(rows) if not isinstance(rows, pd.DataFrame) else rows
+    if frame.empty:
+        return empty(name)
+    schema = SCHEMAS[name]
+    missing = [col for col in schema if col not in frame.columns]
+    if missing:
+        raise ValueError(f"frame {name!r} is missing columns {missing}")
+    return frame[list(schema)].astype({col: dtype for col, (dtype, _) in schema.items()}).reset_index(
+        drop=True
+    )
