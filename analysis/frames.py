@@ -132,6 +132,66 @@ def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     missing = [col for col in schema if col not in frame.columns]
     if missing:
         raise ValueError(f"frame {name!r} is missing columns {missing}")
-    return frame[list(schema)].astype({col: dtype for col, (dtype, _) in schema.items()}).reset_index(
-        drop=True
+    return (
+        frame[list(schema)]
+        .astype({col: dtype for col, (dtype, _) in schema.items()})
+        .reset_index(drop=True)
     )
+
+
+#: The frames ``extract --jsonl`` writes per document, in this order.
+JSONL_SPANS = ("sentences", "entities")
+
+
+@dataclass
+class Frames:
+    """All frames of one extraction; each attribute is a DataFrame named as in :data:`SCHEMAS`."""
+
+    articles: pd.DataFrame = field(default_factory=lambda: empty("articles"))
+    sentences: pd.DataFrame = field(default_factory=lambda: empty("sentences"))
+    sentiment_words: pd.DataFrame = field(default_factory=lambda: empty("sentiment_words"))
+    entities: pd.DataFrame = field(default_factory=lambda: empty("entities"))
+    errors: pd.DataFrame = field(default_factory=lambda: empty("errors"))
+
+    def items(self) -> Iterator[tuple[str, pd.DataFrame]]:
+        """``(name, frame)`` pairs in schema order."""
+        for item in fields(self):
+            yield item.name, getattr(self, item.name)
+
+    def write(self, out_dir: Path | str, *, fmt: str = "parquet") -> list[Path]:
+        """Write each frame to ``out_dir/<name>.parquet`` (or ``.csv``); returns the paths."""
+        if fmt not in ("parquet", "csv"):
+            raise ValueError(f"unknown format {fmt!r}: use 'parquet' or 'csv'")
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, frame in self.items():
+            path = out / f"{name}.{fmt}"
+            if fmt == "parquet":
+                frame.to_parquet(path, index=False)
+            else:
+                frame.to_csv(path, index=False)
+            paths.append(path)
+        return paths
+
+    def write_jsonl(self, path: Path | str, *, spans: tuple[str, ...] = JSONL_SPANS) -> None:
+        """One JSON object per article: ``{"doc_id", <frame>: [records...], ...}``.
+
+        The contract benchmarks depend on: ``doc_id`` is the article id; each listed frame's
+        rows for that article appear as records with all of the frame's columns (offsets into
+        that article's text); missing values are ``null``. Articles keep their input order.
+        """
+        grouped = {name: _records_by_article(getattr(self, name)) for name in spans}
+        with open(path, "w", encoding="utf-8") as handle:
+            for article_id in self.articles["article_id"]:
+                line = {"doc_id": article_id}
+                line.update({name: grouped[name].get(article_id, []) for name in spans})
+                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def _records_by_article(frame: pd.DataFrame) -> dict[str, list[dict]]:
+    records: dict[str, list[dict]] = {}
+    clean = frame.astype(object).where(frame.notna(), None)
+    for record in clean.to_dict(orient="records"):
+        records.setdefault(record["article_id"], []).append(record)
+    return records

@@ -1,0 +1,59 @@
+# newsframe — every target sets up what it needs. `make help` lists them.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-test
+BENCH_STAMP := $(VENV)/.installed-bench
+SHARED := ../shared
+
+.DEFAULT_GOAL := help
+.PHONY: help install report test unit nbval lab notebooks bench lint browser clean
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(STAMP) ## create .venv and install the suite with its test tools
+
+browser: ## install Debian's chromium for the report check, when absent (needs root)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium not found and not root: the browser check will be skipped"; fi; }
+
+report: install ## extract frames for data/articles, execute every notebook, render HTML into reports/
+	$(BIN)/python -m analysis extract data/articles --out reports/frames
+	$(BIN)/python -m analysis.report
+
+unit: install browser ## unit tests (incl. the headless-browser check of rendered reports)
+	$(BIN)/python -m pytest
+
+nbval: install ## execute the committed notebooks and compare their outputs (nbval)
+	$(BIN)/python -m pytest --nbval notebooks --sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+
+test: unit nbval ## set everything up, run unit tests then nbval on the notebooks
+
+notebooks: install ## re-execute the notebooks in place (refreshes the committed outputs)
+	$(BIN)/python -m analysis.report --in-place
+
+lab: install ## open the notebooks in JupyterLab
+	$(BIN)/jupyter lab notebooks
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: $(BENCH_STAMP) ## throughput and attribution benchmarks (skip without ../shared/bench)
+	$(BIN)/python benchmarks/throughput.py --corpus $(SHARED)/corpus/wikinews
+	$(BIN)/python benchmarks/attribution.py --gold $(SHARED)/bench/polnear-dev.jsonl
+
+lint: install ## ruff lint + format check
+	$(BIN)/ruff check analysis tests benchmarks
+	$(BIN)/ruff format --check analysis tests benchmarks
+
+clean: ## remove generated reports and caches (keeps .venv)
+	rm -rf reports .cache .pytest_cache

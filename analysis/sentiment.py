@@ -1,0 +1,129 @@
+"""How it sounds: TextBlob and VADER scores per sentence, and the words that drove each score.
+
+TextBlob is used only through its PatternAnalyzer lexicon (``textblob.en.sentiment``), which works
+offline; its NLTK-backed features are never touched. VADER's lexicon ships inside its package.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+from spacy.tokens import Doc
+from textblob.en import sentiment as pattern_sentiment
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis import frames, nlp
+
+
+@lru_cache(maxsize=1)
+def _vader() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def textblob_scores(text: str) -> tuple[float, float]:
+    """TextBlob (PatternAnalyzer) ``(polarity, subjectivity)`` of ``text``."""
+    polarity, subjectivity = pattern_sentiment(text)
+    return float(polarity), float(subjectivity)
+
+
+def vader_compound(text: str) -> float:
+    """VADER's compound score of ``text``, -1..1."""
+    return float(_vader().polarity_scores(text)["compound"])
+
+
+def textblob_drivers(text: str, *, offset: int = 0) -> list[dict]:
+    """The assessments behind TextBlob's score, located in ``text``.
+
+    Each assessment (e.g. ``["extremely", "difficult"]`` → -0.5) becomes one span from its first to
+    its last word, found left to right so repeated words map to successive occurrences.
+
+    Args:
+        text: the scored text.
+        offset: added to every start/end (the text's position in its article).
+
+    Returns:
+        Records with start, end, text, score.
+    """
+    found, cursor = [], 0
+    for words, polarity, _subjectivity, _label in pattern_sentiment(text).assessments:
+        span = _locate(text, [w for w in words if w.strip()], cursor)
+        if span is None or not polarity:
+            continue
+        start, end = span
+        cursor = end
+        found.append(
+            {
+                "start": start + offset,
+                "end": end + offset,
+                "text": text[start:end],
+                "score": float(polarity),
+            }
+        )
+    return found
+
+
+def _locate(text: str, words: list[str], cursor: int) -> tuple[int, int] | None:
+    start = end = None
+    position = cursor
+    for word in words:
+        match = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text[position:], re.IGNORECASE)
+        if match is None:
+            return None
+        if start is None:
+            start = position + match.start()
+        end = position + match.end()
+        position = end
+    return (start, end) if start is not None else None
+
+
+def vader_drivers(doc: Doc, start: int, end: int) -> list[dict]:
+    """Words in ``doc.text[start:end]`` that carry a VADER lexicon valence, with that valence."""
+    lexicon = _vader().lexicon
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [
+        {
+            "start": token.idx,
+            "end": token.idx + len(token),
+            "text": token.text,
+            "score": float(lexicon[token.lower_]),
+        }
+        for token in span
+        if token.lower_ in lexicon
+    ]
+
+
+def score_sentences(doc: Doc, article_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Score every sentence of ``doc`` with both analysers and explain the scores.
+
+    Returns:
+        The ``sentences`` frame and the ``sentiment_words`` frame for this article.
+    """
+    paragraph_starts = nlp.paragraph_starts(doc.text)
+    sentences, words = [], []
+    for sent_id, start, end in nlp.sentences(doc):
+        text = doc.text[start:end]
+        polarity, subjectivity = textblob_scores(text)
+        sentences.append(
+            {
+                "article_id": article_id,
+                "sent_id": sent_id,
+                "paragraph_id": sum(p <= start for p in paragraph_starts) - 1,
+                "start": start,
+                "end": end,
+                "text": text,
+                "polarity": polarity,
+                "subjectivity": subjectivity,
+                "vader_compound": vader_compound(text),
+            }
+        )
+        for analyser, drivers in (
+            ("textblob", textblob_drivers(text, offset=start)),
+            ("vader", vader_drivers(doc, start, end)),
+        ):
+            words += [
+                {"article_id": article_id, "sent_id": sent_id, "analyser": analyser, **d}
+                for d in drivers
+            ]
+    return frames.conform("sentences", sentences), frames.conform("sentiment_words", words)
