@@ -143,7 +143,7 @@ def parse(texts: Sequence[str], *, use_cache: bool = True, batch_size: int = 32)
         else:
             todo.append(index)
     fresh = nlp.pipe((texts[i] for i in todo), batch_size=batch_size)
-    for index, doc in zip(todo, fresh):
+    for index, doc in zip(todo, fresh, strict=True):
         docs[index] = doc
         if use_cache:
             path = _cache_path(texts[index], key)
@@ -153,7 +153,7 @@ def parse(texts: Sequence[str], *, use_cache: bool = True, batch_size: int = 32)
 
 
 def sentences(doc: Doc) -> Iterator[tuple[int, int, int]]:
-    """``(sent_id, start, end)`` of each sentence, character offsets with edge whitespace trimmed."""
+    """``(sent_id, start, end)`` per sentence: character offsets, edge whitespace trimmed."""
     for sent_id, sent in enumerate(doc.sents):
         start, end = sent.start_char, sent.end_char
         text = doc.text

@@ -29,7 +29,8 @@ def extract(source: Source, *, use_cache: bool = True) -> frames.Frames:
     articles = corpus.articles
     docs = nlp.parse(list(articles["text"]), use_cache=use_cache)
     per_article = [
-        _analyse(doc, article_id) for doc, article_id in zip(docs, articles["article_id"])
+        _analyse(doc, article_id)
+        for doc, article_id in zip(docs, articles["article_id"], strict=True)
     ]
     combined = {
         name: frames.conform(
