@@ -16,7 +16,7 @@ into it. A UTF-8 byte-order mark is dropped.
 
 Table rows are numbered from 1: the n-th data row of a CSV (header not counted), the n-th line of
 a JSONL file, the n-th row of a Parquet file or DataFrame. A row without an id gets
-``<file stem>-<row>`` (``dataframe-<row>`` for a DataFrame).
+``<file stem>-<row>`` (``dataframe-<row>``, ``dataframe2-<row>``, ... for DataFrames).
 
 Nothing is dropped silently: every file or row that cannot be read becomes a row of the
 ``errors`` frame saying what is wrong and what to do, and the good inputs are still loaded.
@@ -68,7 +68,7 @@ class Corpus:
 
 
 @dataclass(frozen=True)
-class Columns:
+class _Columns:
     """Column names to read from tables; ``id=None`` means the first of ``ID_COLUMNS`` present."""
 
     text: str = "text"
@@ -117,7 +117,7 @@ def load(
         CorpusError: with ``strict=True``, on the first failure; otherwise when nothing at all
             could be loaded (the message lists every failure).
     """
-    columns = Columns(
+    columns = _Columns(
         text_column, id_column, title_column, source_column, published_column, url_column
     )
     articles: list[dict] = []
@@ -153,7 +153,7 @@ def _flatten(inputs: tuple | list) -> Iterator[str | Path | pd.DataFrame]:
 
 
 def _read_all(
-    inputs: Iterator[str | Path | pd.DataFrame], columns: Columns
+    inputs: Iterator[str | Path | pd.DataFrame], columns: _Columns
 ) -> Iterator[dict | _Failure]:
     n_inputs = n_dataframes = 0
     for item in inputs:
@@ -169,7 +169,7 @@ def _read_all(
         yield _Failure("<no input>", "load() was called without inputs; pass a file or folder.")
 
 
-def _read_path(path: Path, columns: Columns) -> Iterator[dict | _Failure]:
+def _read_path(path: Path, columns: _Columns) -> Iterator[dict | _Failure]:
     suffix = path.suffix.lower()
     if path.is_dir():
         yield from _read_folder(path)
@@ -255,17 +255,24 @@ def _split_front_matter(content: str) -> tuple[dict | str, str]:
     try:
         metadata = yaml.safe_load(match["yaml"]) or {}
     except yaml.YAMLError as error:
-        message = (
-            f"malformed YAML front matter ({_one_line(error)}); fix it or remove the '---' block."
-        )
-        return message, ""
+        return f"malformed YAML front matter ({_yaml_problem(error)}); fix it.", ""
     if not isinstance(metadata, dict):
         return "front matter must be 'key: value' lines (id, title, source, published, url).", ""
     fields = {key: _as_text(metadata.get(key)) for key in ("id", *METADATA_KEYS)}
     return fields, content[match.end() :]
 
 
-def _read_table_file(path: Path, columns: Columns) -> Iterator[dict | _Failure]:
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """The YAML parser's complaint, with line numbers counted in the whole file."""
+    parts = []
+    for what, mark in (("context", "context_mark"), ("problem", "problem_mark")):
+        text, where = getattr(error, what, None), getattr(error, mark, None)
+        if text and where:
+            parts.append(f"{text} on line {where.line + 2}")  # from 1, after the '---' line
+    return ", ".join(parts) or _one_line(error)
+
+
+def _read_table_file(path: Path, columns: _Columns) -> Iterator[dict | _Failure]:
     if path.suffix.lower() == ".parquet":
         try:
             table = pd.read_parquet(path)
@@ -294,7 +301,7 @@ def _read_table_file(path: Path, columns: Columns) -> Iterator[dict | _Failure]:
     yield from _read_table(records, list(table.columns), str(path), path.stem, columns)
 
 
-def _read_jsonl(content: str, path: Path, columns: Columns) -> Iterator[dict | _Failure]:
+def _read_jsonl(content: str, path: Path, columns: _Columns) -> Iterator[dict | _Failure]:
     records, failures = _parse_jsonl(content, str(path))
     yield from failures
     if records or not failures:  # a file of only malformed lines is already reported
@@ -327,7 +334,7 @@ def _read_table(
     names: list,
     label: str,
     stem: str,
-    columns: Columns,
+    columns: _Columns,
 ) -> Iterator[dict | _Failure]:
     """Articles from numbered rows of a table whose column names are ``names``."""
     missing = [name for name in _required_columns(columns) if name not in names]
@@ -349,23 +356,23 @@ def _read_table(
 
 
 def _read_row(
-    record: dict, path: str, default_id: str, columns: Columns, id_column: str | None
+    record: dict, path: str, default_id: str, columns: _Columns, id_column: str | None
 ) -> dict | _Failure:
     text = record.get(columns.text)
     if not isinstance(text, str) or not text.strip():
         if isinstance(text, str) or _as_text(text) is None:
             problem = f"the {columns.text!r} cell is empty"
         else:
-            problem = f"the {columns.text!r} cell holds a {type(text).__name__}, not text"
+            problem = f"the {columns.text!r} cell holds {text!r} ({type(text).__name__}), not text"
         return _Failure(path, f"{problem}; fill in the article text or delete the row.")
     article_id = _as_text(record.get(id_column)) if id_column else None
     metadata = {key: _as_text(record.get(getattr(columns, key))) for key in METADATA_KEYS}
     return _article(article_id or default_id, metadata, text, path)
 
 
-def _required_columns(columns: Columns) -> list[str]:
+def _required_columns(columns: _Columns) -> list[str]:
     """The text column, plus every column the caller named explicitly (a typo is an error)."""
-    defaults = Columns()
+    defaults = _Columns()
     named = [
         getattr(columns, key)
         for key in ("id", *METADATA_KEYS)
@@ -407,4 +414,4 @@ def _duplicate_message(article_id: str, seen: dict[str, str]) -> str:
 
 def _nothing_loaded_message(failures: list[_Failure]) -> str:
     listed = "\n".join(f"  {failure.path}: {failure.error}" for failure in failures)
-    return f"no article could be loaded ({len(failures)} failed):\n{listed}"
+    return f"No article could be loaded ({len(failures)} failed):\n{listed}"

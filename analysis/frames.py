@@ -22,9 +22,9 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "source": ("string", "outlet (Reuters, Wikinews, ...)"),
         "published": ("string", "publication date as given (ISO 8601 when known)"),
         "url": ("string", "where the article came from"),
-        "path": ("string", "file the article was read from (and row, for tables)"),
+        "path": ("string", "file the article was read from; tables add '#row N' (N from 1)"),
         "text": ("string", "the article body exactly as analysed; all offsets index into it"),
-        "n_words": ("Int64", "words: runs of letters/digits (apostrophes and hyphens inside kept)"),
+        "n_words": ("Int64", "words (corpus.WORD): letter/digit runs, inner ' ’ - kept (don't)"),
     },
     "sentences": {
         "article_id": ("string", "article"),
