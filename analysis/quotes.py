@@ -1,0 +1,915 @@
+"""Who says what, with which cue, through which channel: the ``quotes`` and ``fragments`` frames.
+
+Two passes over one parsed ``Doc``:
+
+1. **Quotation marks.** Curly, straight and doubled-apostrophe (``''``) double marks are paired
+   within each paragraph; a quote left open at a paragraph's end continues when the next paragraph
+   re-opens it (the news convention). Unbalanced marks never raise: the quote is closed at the end
+   of its paragraph (or opened at its sentence's start) and the quote row carries a ``warning``.
+   A quoted stretch that stands as its own sentence(s) is a *direct* quote; it is attributed to the
+   reporting clause beside it (``“…,” he said``, ``said Putin``, ``he said: “…”``, ``“…” — Name``),
+   and with none, to the previous quote's speaker (a "floating" quote, as in the GenderGapTracker).
+2. **Reporting verbs.** Every verb of ``data/lexicons/reporting_verbs.csv`` with a speaker (its
+   subject, a passive's agent, the subject it shares through control or coordination) and a
+   complement licensed by the lexicon (a clause, an object, an infinitive) gives an *indirect*
+   quote, or a *mixed* one when quoted fragments sit inside the complement. ``according to X``
+   and ``were quoted by … as saying`` are cues too.
+
+Speakers are canonicalised through the actors layer when a ``mentions`` frame is given. Channels
+("Telegram", "video address", "RBC") come from the cue's prepositional phrases and
+``data/lexicons/channels.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from analysis import config, frames, nlp, sentiment
+
+REPORTING_VERBS = config.LEXICONS_DIR / "reporting_verbs.csv"
+CHANNELS = config.LEXICONS_DIR / "channels.csv"
+
+OPENING = {"“", "„", "«"}
+CLOSING = {"”", "»"}
+AMBIGUOUS = {'"', "''"}
+_MARK = re.compile(r"''|[“”\"„«»]")
+_DASHES = "-–—―"
+_DASH_NAME = re.compile(r"[^\S\n]*[-–—―][^\S\n]*((?:[A-Z][\w.’'-]*[^\S\n]*){1,5})\s*$")
+_SENTENCE_END = ".!?"
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_INHERITS_SUBJECT = {"xcomp", "advcl", "pcomp", "prep", "pobj", "acomp", "conj"}
+_RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
+_CHANNEL_PRIORITY = {"platform": 0, "outlet": 1, "medium": 2, "format": 3}
+_FLOATING_PARAGRAPHS = 2
+_MIN_UNATTRIBUTED_WORDS = 3
+
+
+@dataclass
+class _Segment:
+    """A stretch inside one pair of quotation marks (mark offsets and content offsets)."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    paragraph: int
+    continues: bool = False
+    warning: str | None = None
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    kind: str
+    speaker: Span | tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    cue_class: str | None = None
+    channel: str | None = None
+    segments: list[_Segment] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    speaker_name: str | None = None
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A reporting expression found in the parse."""
+
+    token: Token
+    lemma: str
+    verb_class: str
+    complements: frozenset[str]
+    span: tuple[int, int]
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    return pd.DataFrame(rows).apply(lambda column: column.str.strip())
+
+
+def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
+    """The reporting-verb lexicon: one row per cue lemma.
+
+    Args:
+        path: a CSV with columns ``lemma``, ``class`` and ``complements`` (``|``-separated
+            ``clause``, ``object``, ``infinitive``); ``#`` comment lines may precede the header.
+
+    Returns:
+        A frame with columns ``lemma`` (lower case), ``class``, ``complements``.
+
+    Raises:
+        ValueError: a column is missing or a complement is unknown; the message names the file.
+    """
+    verbs = _read_csv(path)
+    missing = {"lemma", "class", "complements"} - set(verbs.columns)
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {sorted(missing)}; see the header comment")
+    verbs["lemma"] = verbs["lemma"].str.lower()
+    known = {"clause", "object", "infinitive"}
+    for row in verbs.itertuples():
+        unknown = set(row.complements.split("|")) - known
+        if unknown:
+            raise ValueError(f"{path}: lemma {row.lemma!r} has unknown complements {unknown}")
+    return verbs
+
+
+@lru_cache(maxsize=1)
+def _default_verbs() -> pd.DataFrame:
+    return load_reporting_verbs()
+
+
+@lru_cache(maxsize=1)
+def _channel_terms() -> list[tuple[re.Pattern[str], str, str]]:
+    table = _read_csv(CHANNELS)
+    return [
+        (re.compile(rf"\b{re.escape(row.term.lower())}\b"), row.channel, row.kind)
+        for row in table.itertuples()
+    ]
+
+
+def _verb_table(verbs: pd.DataFrame) -> dict[str, tuple[str, frozenset[str]]]:
+    return {
+        row.lemma: (row._2, frozenset(row.complements.split("|")))
+        for row in verbs.rename(columns={"class": "_2"}).itertuples()
+    }
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def quotation_segments(text: str) -> list[_Segment]:
+    """Pair the double quotation marks of ``text``, paragraph by paragraph; never raises."""
+    starts = nlp.paragraph_starts(text)
+    ends = [*(s for s in starts[1:]), len(text)]
+    segments: list[_Segment] = []
+    for paragraph, (p_start, p_end) in enumerate(zip(starts, ends, strict=True)):
+        segments.extend(_paragraph_segments(text, p_start, p_end, paragraph))
+    _link_paragraphs(text, segments, starts)
+    return segments
+
+
+def _is_opening(text: str, match: re.Match[str], p_start: int) -> bool:
+    mark = match.group()
+    if mark in OPENING:
+        return True
+    if mark in CLOSING:
+        return False
+    before = text[match.start() - 1] if match.start() > p_start else " "
+    return before.isspace() or before in "([{—–-―:" or before in OPENING
+
+
+def _paragraph_segments(text: str, p_start: int, p_end: int, paragraph: int) -> list[_Segment]:
+    found: list[_Segment] = []
+    opened: re.Match[str] | None = None
+    for match in _MARK.finditer(text, p_start, p_end):
+        if _is_opening(text, match, p_start):
+            if opened is not None:
+                found.append(_unclosed(text, opened, match.start(), paragraph))
+            opened = match
+        elif opened is not None:
+            found.append(
+                _Segment(opened.start(), match.end(), opened.end(), match.start(), paragraph)
+            )
+            opened = None
+        else:
+            found.append(_stray_close(text, match, p_start, paragraph))
+    if opened is not None:
+        found.append(_unclosed(text, opened, p_end, paragraph))
+    return [segment for segment in found if segment.end > segment.start]
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _unclosed(text: str, opened: re.Match[str], limit: int, paragraph: int) -> _Segment:
+    end = _trim_end(text, opened.end(), limit)
+    warning = (
+        f"quotation mark at character {opened.start()} is never closed; "
+        "the quote is taken to run to the end of its paragraph"
+    )
+    return _Segment(opened.start(), end, opened.end(), end, paragraph, warning=warning)
+
+
+def _stray_close(text: str, match: re.Match[str], p_start: int, paragraph: int) -> _Segment:
+    head = text[p_start : match.start()]
+    cut = max(head.rfind(mark) for mark in (". ", "! ", "? "))
+    start = p_start + cut + 2 if cut >= 0 else p_start
+    warning = (
+        f"closing quotation mark at character {match.start()} has no opening mark; "
+        "the quote is taken to start with its sentence"
+    )
+    return _Segment(start, match.end(), start, match.start(), paragraph, warning=warning)
+
+
+def _link_paragraphs(text: str, segments: list[_Segment], starts: list[int]) -> None:
+    """Mark quotes left open at a paragraph's end that the next paragraph re-opens."""
+    for current, following in zip(segments, segments[1:], strict=False):
+        if current.warning is None or "never closed" not in current.warning:
+            continue
+        if following.paragraph == current.paragraph + 1 and following.open == _paragraph_lead(
+            text, starts[following.paragraph]
+        ):
+            current.continues = True
+            current.warning = None
+        elif following.paragraph == current.paragraph + 1 and "no opening" in (
+            following.warning or ""
+        ):
+            current.continues = True
+            current.warning = following.warning = None
+
+
+def _paragraph_lead(text: str, p_start: int) -> int:
+    index = p_start
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
+def _standalone(text: str, segment: _Segment, p_start: int, p_end: int) -> bool:
+    """True when the quoted stretch stands as its own sentence(s), not inside a clause."""
+    lead = text[p_start : segment.open].rstrip()
+    trail = text[segment.close : p_end].lstrip()
+    inner = text[segment.start : segment.end].strip()
+    if not inner:
+        return False
+    first_upper = inner[0].isupper() or inner[0] in "[(…."
+    before_ok = (
+        not lead
+        or lead[-1] in _SENTENCE_END + ":;"
+        or lead[-1] in CLOSING | AMBIGUOUS | {"'"}
+        or (lead[-1] in ",(" + _DASHES and first_upper)
+    )
+    after_ok = (
+        not trail
+        or trail[0] in _SENTENCE_END + ",;:)" + _DASHES
+        or inner[-1] in _SENTENCE_END + ",;:…" + _DASHES
+        or segment.continues
+    )
+    return before_ok and after_ok
+
+
+# ---------------------------------------------------------------- cues in the parse
+
+
+def _cue_span(token: Token, last: Token) -> tuple[int, int]:
+    first = token
+    for child in token.lefts:
+        if child.dep_ in {"aux", "auxpass", "neg"} and child.i == first.i - 1:
+            first = child
+    return first.idx, last.idx + len(last)
+
+
+def _cues(doc: Doc, table: dict[str, tuple[str, frozenset[str]]]) -> list[_Cue]:
+    found = []
+    for token in doc:
+        cue = _according_to(token) or _verb_cue(token, table)
+        if cue is not None:
+            found.append(cue)
+    return found
+
+
+def _according_to(token: Token) -> _Cue | None:
+    if token.lower_ != "according":
+        return None
+    to = next((child for child in token.children if child.lower_ == "to"), None)
+    if to is None or not any(child.dep_ == "pobj" for child in to.children):
+        return None
+    return _Cue(token, "according to", "neutral", frozenset({"according"}), _cue_span(token, to))
+
+
+def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cue | None:
+    if token.pos_ != "VERB" or token.dep_ in {"amod", "compound"}:
+        return None
+    lemma = token.lemma_.lower()
+    for child in token.rights:
+        if child.dep_ in {"prt", "prep"} and child.i == token.i + 1:
+            phrase = f"{lemma} {child.lower_}"
+            if phrase in table:
+                verb_class, complements = table[phrase]
+                return _Cue(token, phrase, verb_class, complements, _cue_span(token, child))
+    if _quoted_as_saying(token) is not None:
+        saying = _quoted_as_saying(token)
+        return _Cue(token, "say", "neutral", frozenset({"clause"}), _cue_span(token, saying))
+    if lemma not in table:
+        return None
+    verb_class, complements = table[lemma]
+    return _Cue(token, lemma, verb_class, complements, _cue_span(token, token))
+
+
+def _quoted_as_saying(token: Token) -> Token | None:
+    """``saying`` in "were quoted by X as saying", or None."""
+    if token.lemma_.lower() != "quote":
+        return None
+    for child in token.rights:
+        if child.lower_ == "as":
+            for grandchild in child.children:
+                if grandchild.lemma_.lower() in {"say", "tell"}:
+                    return grandchild
+    return None
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def _subject(verb: Token, cues: dict[int, _Cue]) -> Token | None:
+    """The token standing for who speaks: subject, passive agent, or a shared subject."""
+    if _quoted_as_saying(verb) is not None:
+        return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and agent.n_rights:
+        return next(agent.rights)
+    own = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if own is not None:
+        return own
+    if verb.dep_ == "conj":
+        outer = [a for a in verb.ancestors if a.i in cues and _own_subject(a) is not None]
+        if outer:
+            return _own_subject(outer[-1])
+    head = verb
+    while head.dep_ in _INHERITS_SUBJECT and head.head is not head:
+        head = head.head
+        subject = _own_subject(head)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+
+
+def _speaker_span(subject: Token) -> Span:
+    """The speaker's noun phrase: the name when an appositive gives one, without its descriptions."""
+    doc = subject.doc
+    head = subject
+    if subject.pos_ != "PROPN":
+        named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            head = named
+        elif subject.pos_ != "PRON":
+            return _strip(doc, subject.left_edge.i, subject.right_edge.i + 1)
+    cut = head.right_edge.i + 1
+    for child in head.rights:
+        if child.dep_ in {"appos", "relcl", "acl", "punct", "cc", "prep"}:
+            cut = min(cut, child.left_edge.i)
+    has_conj = any(c.dep_ == "conj" for c in head.rights)
+    if has_conj:
+        cut = head.right_edge.i + 1
+    left = head.left_edge.i if head is subject else head.left_edge.i
+    return _strip(doc, left, cut)
+
+
+def _strip(doc: Doc, start: int, end: int) -> Span:
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+# ---------------------------------------------------------------- indirect and mixed quotes
+
+
+def _content(cue: _Cue, speaker: Token | None) -> tuple[int, int] | None:
+    """Character span of what the cue reports, or None when it reports nothing."""
+    verb = cue.token
+    doc = verb.doc
+    if "according" in cue.complements:
+        return _according_content(verb)
+    if _quoted_as_saying(verb) is not None:
+        saying = _quoted_as_saying(verb)
+        parts = [c for c in (*verb.children, *saying.children) if c.dep_ == "ccomp"]
+    else:
+        parts = _complement_parts(verb, cue.complements)
+    if not parts and verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i:
+        return _host_content(verb)
+    if not parts:
+        return None
+    first = min(p.left_edge.i for p in parts)
+    last = max(p.right_edge.i for p in parts)
+    if speaker is not None and first <= speaker.i <= last:
+        return None
+    span = _trim_content(doc, first, last + 1)
+    return None if span is None else (span.start_char, span.end_char)
+
+
+def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
+    parts = []
+    for child in verb.children:
+        if child.dep_ == "ccomp" and "clause" in complements:
+            parts.append(child)
+        elif child.dep_ in {"dobj", "dative"} and "clause" in complements:
+            parts.extend(_misparsed_clause(child))
+        elif child.dep_ in {"xcomp", "ccomp"} and "infinitive" in complements:
+            parts.append(child)
+        elif child.dep_ in {"dobj", "oprd"} and "object" in complements:
+            parts.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "as" and "object" in complements:
+            parts.append(child)
+    if "object" in complements and not any(p.dep_ in {"dobj", "ccomp"} for p in parts):
+        return [p for p in parts if p.dep_ in {"ccomp", "xcomp"}]
+    return parts
+
+
+def _misparsed_clause(addressee: Token) -> list[Token]:
+    """ "told operatives they needed to …": a zero-complementizer clause parsed as a relative."""
+    return [
+        child
+        for child in addressee.rights
+        if child.dep_ == "relcl"
+        and child.left_edge.i == addressee.i + 1
+        and child.left_edge.lower_ not in _RELATIVE_WORDS
+    ]
+
+
+def _host_content(verb: Token) -> tuple[int, int] | None:
+    """``Flows were cut, they said``: the clause the cue interrupts or follows, after a comma."""
+    host = verb.head
+    doc = verb.doc
+    first, last = host.left_edge.i, host.right_edge.i
+    opener = verb.left_edge.i
+    if opener <= first or doc[opener - 1].text not in {",", "—", "–"}:
+        return None
+    if any(child.dep_ == "mark" for child in verb.children):
+        return None
+    end = verb.left_edge.i if verb.right_edge.i >= last else last + 1
+    span = _trim_content(doc, first, end)
+    return None if span is None else (span.start_char, span.end_char)
+
+
+def _according_content(according: Token) -> tuple[int, int] | None:
+    host = according.head
+    doc = according.doc
+    inside = range(according.left_edge.i, according.right_edge.i + 1)
+    tokens = [t.i for t in host.subtree if t.i not in inside]
+    if not tokens:
+        return None
+    before = [i for i in tokens if i < inside.start]
+    after = [i for i in tokens if i > inside.stop - 1]
+    chosen = after if len(after) >= len(before) else before
+    span = _trim_content(doc, chosen[0], chosen[-1] + 1)
+    return None if span is None else (span.start_char, span.end_char)
+
+
+def _trim_content(doc: Doc, start: int, end: int) -> Span | None:
+    while start < end and (
+        doc[start].is_space
+        or (doc[start].is_punct and not _is_mark(doc[start]))
+        or (doc[start].dep_ == "mark" and doc[start].lower_ == "that")
+        or doc[start].dep_ == "cc"
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_space or (doc[end - 1].is_punct and not _is_mark(doc[end - 1]))
+    ):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _is_mark(token: Token) -> bool:
+    return bool(_MARK.fullmatch(token.text)) or token.text in OPENING | CLOSING
+
+
+# ---------------------------------------------------------------- channel
+
+
+def _channel(cue: _Cue, content: tuple[int, int] | None) -> str | None:
+    verb = cue.token
+    saying = _quoted_as_saying(verb)
+    heads = [verb] if saying is None else [verb, saying]
+    phrases = [
+        child
+        for head in heads
+        for child in head.children
+        if child.dep_ in {"prep", "agent", "advcl", "npadvmod"} and child.lower_ != "according"
+    ]
+    candidates: list[tuple[int, int, str]] = []
+    for phrase in phrases:
+        start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+        if content is not None and start < content[1] and content[0] < end:
+            continue
+        candidates.extend(_channel_terms_in(verb.doc.text[start:end]))
+        if phrase.dep_ == "agent" and saying is not None:
+            outlet = _outlet(phrase)
+            if outlet:
+                candidates.append((_CHANNEL_PRIORITY["outlet"], 0, outlet))
+    return min(candidates)[2] if candidates else None
+
+
+def _channel_terms_in(phrase: str) -> list[tuple[int, int, str]]:
+    lowered = phrase.lower()
+    return [
+        (_CHANNEL_PRIORITY[kind], -len(pattern.pattern), channel)
+        for pattern, channel, kind in _channel_terms()
+        if pattern.search(lowered)
+    ]
+
+
+def _outlet(agent: Token) -> str | None:
+    for entity in agent.doc.ents:
+        if agent.left_edge.i <= entity.start and entity.end <= agent.right_edge.i + 1:
+            return entity.text
+    names = [t.text for t in agent.subtree if t.pos_ == "PROPN"]
+    return " ".join(names) or None
+
+
+# ---------------------------------------------------------------- direct quotes
+
+
+def _runs(text: str, segments: list[_Segment], starts: list[int]) -> list[list[_Segment]]:
+    """Group standalone segments into utterances: a paragraph's consecutive quotes, re-openings."""
+    ends = [*starts[1:], len(text)]
+    runs: list[list[_Segment]] = []
+    joining = False
+    for segment in segments:
+        p_start, p_end = starts[segment.paragraph], ends[segment.paragraph]
+        if joining:
+            runs[-1].append(segment)
+        elif _standalone(text, segment, p_start, p_end):
+            runs.append([segment])
+        joining = segment.continues
+    return runs
+
+
+def _split_runs(doc: Doc, runs: list[list[_Segment]], cues: dict[int, _Cue]) -> list:
+    """Join same-paragraph runs separated only by their shared attribution."""
+    merged: list[list[_Segment]] = []
+    for run in runs:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous[-1].paragraph == run[0].paragraph
+            and not previous[-1].continues
+            and _joins(doc, previous, run, cues)
+        ):
+            previous.extend(run)
+        else:
+            merged.append(run)
+    return merged
+
+
+def _joins(doc: Doc, previous: list[_Segment], run: list[_Segment], cues: dict[int, _Cue]) -> bool:
+    """True when only an attribution (or nothing) separates two quoted stretches of one speaker.
+
+    ``“A,” he said. “B.”`` is one utterance; ``“A,” he said. “B,” she added.`` is two, and so is
+    ``“A.” He left. “B.”`` (narration between).
+    """
+    start, end = previous[-1].close, run[0].open
+    in_gap = sum(1 for i in cues if start <= doc[i].idx < end)
+    if in_gap == 0:
+        return not doc.text[start:end].strip()
+    return in_gap == 1 and _after_cue(doc, run, cues) is None
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    return [t for t in doc if start <= t.idx and t.idx + len(t) <= end]
+
+
+def _after_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | None:
+    """The reporting clause after a quoted stretch, within its sentence."""
+    text = doc.text
+    for segment in run:
+        limit = _paragraph_end(text, segment.close)
+        for token in _tokens_between(doc, segment.close, limit):
+            if token.text in OPENING | AMBIGUOUS:
+                break
+            if token.i in cues and _attributes(cues[token.i], segment, cues, after=True):
+                return cues[token.i]
+            if token.text in _SENTENCE_END:
+                break
+    return None
+
+
+def _before_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | None:
+    """The reporting clause introducing a quote (``he said: “…``), or the previous paragraph's."""
+    text = doc.text
+    first = run[0]
+    start = text.rfind("\n", 0, first.open) + 1
+    lead = text[start : first.open].strip()
+    if not lead:
+        prev_end = _trim_end(text, 0, start)
+        if not text[:prev_end].endswith(":"):
+            return None
+        start, end = text.rfind("\n", 0, prev_end) + 1, prev_end
+    else:
+        end = first.open
+    tokens = _tokens_between(doc, start, end)
+    for token in reversed(tokens):
+        if token.text in _SENTENCE_END or token.text in CLOSING | AMBIGUOUS:
+            break
+        if token.i in cues and _attributes(cues[token.i], first, cues, after=False):
+            return cues[token.i]
+    return None
+
+
+def _paragraph_end(text: str, index: int) -> int:
+    found = text.find("\n", index)
+    return len(text) if found < 0 else found
+
+
+def _attributes(cue: _Cue, segment: _Segment, cues: dict[int, _Cue], *, after: bool) -> bool:
+    """True when the cue has a speaker and reports nothing outside the quote."""
+    verb = cue.token
+    if cue.lemma == "according to":
+        return True
+    subject = _subject(verb, cues)
+    if subject is None:
+        return False
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            lo = child.left_edge.idx
+            hi = child.right_edge.idx + len(child.right_edge)
+            outside = hi <= segment.open if after else lo >= segment.close
+            if outside and (lo > segment.close if after else hi < segment.open):
+                return False
+    return True
+
+
+def _dash_name(doc: Doc, run: list[_Segment]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``“…” — Name``: the dash and the name after the last quoted stretch."""
+    text = doc.text
+    last = run[-1]
+    tail_end = _paragraph_end(text, last.close)
+    match = _DASH_NAME.match(text, last.close, tail_end)
+    if match is None:
+        return None
+    dash = text.index(match.group().strip()[0], last.close)
+    name_start = match.start(1)
+    name_end = _trim_end(text, name_start, match.end(1))
+    return (dash, dash + 1), (name_start, name_end)
+
+
+# ---------------------------------------------------------------- assembling
+
+
+def find_quotes(
+    doc: Doc,
+    article_id: str,
+    *,
+    mentions: pd.DataFrame | None = None,
+    verbs: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Direct, mixed and indirect quotes in one parsed article, with their quoted fragments.
+
+    Args:
+        doc: the article parsed by :func:`analysis.nlp.parse`.
+        article_id: the article's id, copied into every row.
+        mentions: the article's ``mentions`` frame (:func:`analysis.actors.find_mentions`);
+            when given, ``speaker`` is the canonical actor of the mention at the speaker span.
+        verbs: a reporting-verb lexicon (:func:`load_reporting_verbs`); the shipped one by default.
+
+    Returns:
+        The ``quotes`` and ``fragments`` frames (columns in :data:`analysis.frames.SCHEMAS`).
+    """
+    table = _verb_table(_default_verbs() if verbs is None else verbs)
+    text = doc.text
+    starts = nlp.paragraph_starts(text)
+    segments = quotation_segments(text)
+    cues = {cue.token.i: cue for cue in _cues(doc, table)}
+    direct, used = _direct_quotes(doc, segments, starts, cues)
+    reported = _reported_quotes(doc, cues, used, direct, segments)
+    found = sorted(direct + reported, key=lambda quote: (quote.start, quote.end))
+    _attach_stray_warnings(found, segments)
+    return _frames(doc, article_id, found, mentions)
+
+
+def _direct_quotes(
+    doc: Doc, segments: list[_Segment], starts: list[int], cues: dict[int, _Cue]
+) -> tuple[list[_Quote], set[int]]:
+    runs = _split_runs(doc, _runs(doc.text, segments, starts), cues)
+    quotes: list[_Quote] = []
+    used: set[int] = set()
+    for run in runs:
+        quote = _Quote(run[0].start, run[-1].end, "direct", segments=list(run))
+        quote.warnings = [s.warning for s in run if s.warning]
+        _attribute_run(doc, run, quote, cues, used)
+        if quote.speaker is None and not _floating(quote, quotes, doc.text):
+            continue
+        quotes.append(quote)
+    return quotes, used
+
+
+def _attribute_run(
+    doc: Doc, run: list[_Segment], quote: _Quote, cues: dict[int, _Cue], used: set[int]
+) -> None:
+    lead = doc.text[doc.text.rfind("\n", 0, run[0].open) + 1 : run[0].open].rstrip()
+    finders = (_before_cue, _after_cue) if lead.endswith((":", ",")) else (_after_cue, _before_cue)
+    for finder in finders:
+        cue = finder(doc, run, cues)
+        if cue is not None:
+            _set_cue(quote, cue, _subject(cue.token, cues), None)
+            used.add(cue.token.i)
+            return
+    dashed = _dash_name(doc, run)
+    if dashed is not None:
+        quote.cue, quote.speaker = dashed
+        quote.cue_class = "neutral"
+
+
+def _floating(quote: _Quote, earlier: list[_Quote], text: str) -> bool:
+    """Give an unattributed quote the previous quote's speaker; False when it cannot stand."""
+    words = len(text[quote.start : quote.end].split())
+    previous = earlier[-1] if earlier else None
+    paragraph = quote.segments[0].paragraph
+    if previous is not None and previous.speaker is not None:
+        if paragraph - previous.segments[-1].paragraph <= _FLOATING_PARAGRAPHS:
+            quote.speaker = previous.speaker
+            quote.speaker_name = previous.speaker_name
+            quote.warnings.append("no reporting verb beside it; attributed to the previous speaker")
+            return True
+    if words < _MIN_UNATTRIBUTED_WORDS:
+        return False
+    quote.warnings.append("no speaker found")
+    return True
+
+
+def _set_cue(quote: _Quote, cue: _Cue, subject: Token | None, content) -> None:
+    quote.cue = cue.span
+    quote.cue_lemma = cue.lemma
+    quote.cue_class = cue.verb_class
+    quote.channel = _channel(cue, content)
+    if cue.lemma == "according to":
+        to = next(c for c in cue.token.children if c.lower_ == "to")
+        pobj = next(c for c in to.children if c.dep_ == "pobj")
+        quote.speaker = _speaker_span(pobj)
+    elif subject is not None:
+        quote.speaker = _speaker_span(subject)
+        quote.speaker_name = _relative_antecedent(subject)
+
+
+def _relative_antecedent(subject: Token) -> str | None:
+    """For "who"/"which" subjects of a relative clause, the noun phrase they stand for."""
+    if subject.tag_ not in {"WP", "WDT"} or subject.head.dep_ != "relcl":
+        return None
+    return _speaker_span(subject.head.head).text
+
+
+def _reported_quotes(
+    doc: Doc,
+    cues: dict[int, _Cue],
+    used: set[int],
+    direct: list[_Quote],
+    segments: list[_Segment],
+) -> list[_Quote]:
+    quotes = []
+    for index, cue in cues.items():
+        if index in used or _inside(doc[index].idx, direct):
+            continue
+        subject = None if cue.lemma == "according to" else _subject(cue.token, cues)
+        if subject is None and cue.lemma != "according to":
+            continue
+        content = _content(cue, subject)
+        if content is None or _overlaps_direct(content, direct):
+            continue
+        quotes.append(_reported_quote(doc, cue, subject, content, segments))
+    return quotes
+
+
+def _inside(char: int, quotes: list[_Quote]) -> bool:
+    return any(
+        segment.start <= char < segment.end for quote in quotes for segment in quote.segments
+    )
+
+
+def _overlaps_direct(content: tuple[int, int], direct: list[_Quote]) -> bool:
+    start, end = content
+    for quote in direct:
+        shared = min(end, quote.end) - max(start, quote.start)
+        if shared > 0.5 * min(end - start, quote.end - quote.start):
+            return True
+    return False
+
+
+def _reported_quote(
+    doc: Doc, cue: _Cue, subject: Token | None, content: tuple[int, int], segments: list[_Segment]
+) -> _Quote:
+    start, end = content
+    for segment in segments:
+        if segment.open < end and start < segment.close:
+            start, end = min(start, segment.open), max(end, segment.close)
+    inside = [s for s in segments if start <= s.open and s.close <= end]
+    kind = "mixed" if inside else "indirect"
+    if (
+        len(inside) == 1
+        and not doc.text[start : inside[0].open].strip(" ,")
+        and not doc.text[inside[0].close : end].strip(" .,")
+    ):
+        kind, start, end = "direct", inside[0].start, inside[0].end
+    quote = _Quote(start, end, kind, segments=inside)
+    quote.warnings = [s.warning for s in inside if s.warning]
+    _set_cue(quote, cue, subject, content)
+    return quote
+
+
+def _attach_stray_warnings(found: list[_Quote], segments: list[_Segment]) -> None:
+    """A mark problem in no quote is reported on the quote nearest to it, so none is lost."""
+    placed = {id(s) for quote in found for s in quote.segments}
+    for segment in segments:
+        if segment.warning and id(segment) not in placed and found:
+            nearest = min(found, key=lambda quote: abs(quote.start - segment.start))
+            nearest.warnings.append(segment.warning)
+
+
+# ---------------------------------------------------------------- frames
+
+
+def _frames(
+    doc: Doc, article_id: str, found: list[_Quote], mentions: pd.DataFrame | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    quote_rows, fragment_rows = [], []
+    for quote_id, quote in enumerate(found):
+        quote_rows.append(_quote_row(doc, article_id, quote_id, quote, mentions))
+        for segment in quote.segments:
+            words = doc.text[segment.start : segment.end]
+            fragment_rows.append(
+                {
+                    "article_id": article_id,
+                    "quote_id": quote_id,
+                    "start": segment.start,
+                    "end": segment.end,
+                    "text": words,
+                    "polarity": sentiment.textblob_scores(words)[0],
+                }
+            )
+    return frames.conform("quotes", quote_rows), frames.conform("fragments", fragment_rows)
+
+
+def _quote_row(
+    doc: Doc, article_id: str, quote_id: int, quote: _Quote, mentions: pd.DataFrame | None
+) -> dict:
+    text = doc.text
+    content = text[quote.start : quote.end]
+    scored = (
+        " ".join(text[s.start : s.end] for s in quote.segments)
+        if quote.kind == "direct"
+        else content
+    )
+    polarity, subjectivity = sentiment.textblob_scores(scored)
+    speaker_start, speaker_end = _speaker_offsets(quote.speaker)
+    speaker_text = text[speaker_start:speaker_end] if speaker_start is not None else None
+    cue_start, cue_end = quote.cue if quote.cue else (None, None)
+    return {
+        "article_id": article_id,
+        "quote_id": quote_id,
+        "sent_start": nlp.sent_id_of(doc, quote.start),
+        "sent_end": nlp.sent_id_of(doc, max(quote.end - 1, quote.start)),
+        "start": quote.start,
+        "end": quote.end,
+        "content": content,
+        "kind": quote.kind,
+        "speaker": _canonical(mentions, speaker_start, speaker_end, quote, speaker_text),
+        "speaker_text": speaker_text,
+        "speaker_start": speaker_start,
+        "speaker_end": speaker_end,
+        "cue": text[cue_start:cue_end] if cue_start is not None else None,
+        "cue_start": cue_start,
+        "cue_end": cue_end,
+        "cue_lemma": quote.cue_lemma,
+        "cue_class": quote.cue_class,
+        "channel": quote.channel,
+        "polarity": polarity,
+        "subjectivity": subjectivity,
+        "vader_compound": sentiment.vader_compound(scored),
+        "warning": "; ".join(quote.warnings) or None,
+    }
+
+
+def _speaker_offsets(speaker: Span | tuple[int, int] | None) -> tuple[int | None, int | None]:
+    if speaker is None:
+        return None, None
+    if isinstance(speaker, Span):
+        return speaker.start_char, speaker.end_char
+    return speaker
+
+
+def _canonical(
+    mentions: pd.DataFrame | None,
+    start: int | None,
+    end: int | None,
+    quote: _Quote,
+    speaker_text: str | None,
+) -> str | None:
+    if start is None:
+        return None
+    if mentions is not None:
+        from analysis.actors import actor_at
+
+        mention = actor_at(mentions, start, end)
+        if mention is not None:
+            return str(mention["actor"])
+    return quote.speaker_name or speaker_text
