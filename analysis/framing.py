@@ -1,0 +1,1107 @@
+"""How it is framed: stances and contrasts, voice against portrayal, agency, labels and hedges.
+
+Four analyses over one parsed article, each a function returning pandas frames whose columns are
+documented in :data:`analysis.frames.SCHEMAS`:
+
+- :func:`find_stances` — official lines, stated positions, admissions and denials, and the
+  contrasts the text draws between an admission and the official line it breaks with;
+- :func:`voice_and_portrayal` — the tone of what each actor says against the tone of the
+  sentences about them in which they do not speak, with bootstrap intervals;
+- :func:`agency` and :func:`agency_summary` — each actor as grammatical agent or patient;
+- :func:`labels_and_hedges` — competing labels, scare quotes and verification hedges.
+
+The words that signal each of these (stance verbs and nouns, contrast phrases, hedges, labels,
+demonyms) are CSV lexicons in ``data/lexicons/``. Actors come from the actors layer's mentions
+frame when given; without it, named entities stand in (see :func:`entity_mentions`).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import numpy as np
+import pandas as pd
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from analysis import config, frames, nlp, sentiment
+
+STANCE_MARKERS = "stance_markers.csv"
+HEDGES = "hedges.csv"
+COMPETING_LABELS = "competing_labels.csv"
+DEMONYMS = "demonyms.csv"
+
+_CLAUSE_BREAKS = {",", ";", ":", "–", "—", ".", "!", "?"}
+_TRAILING = ",;:–—.!? \n\t"
+_QUOTED = re.compile(r"“([^“”]{1,80})”|\"([^\"\n]{1,80})\"")
+_MAX_SCARE_WORDS = 3
+_ADJUNCTS = ("advcl", "acl", "pcomp")
+_NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
+
+
+# --- lexicons -----------------------------------------------------------------------------------
+
+
+@cache
+def read_lexicon(name: str) -> pd.DataFrame:
+    """A lexicon from ``data/lexicons/``: leading ``#`` comment lines, then a CSV header.
+
+    Args:
+        name: file name inside ``data/lexicons/`` (e.g. ``"hedges.csv"``).
+
+    Returns:
+        The rows as strings, empty cells as ``""``. Treat the frame as read-only (it is cached).
+
+    Raises:
+        ValueError: the file has no header after its comments.
+    """
+    path = config.LEXICONS_DIR / name
+    with open(path, encoding="utf-8", newline="") as handle:
+        lines = list(handle)
+    first = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    body = lines[first:]
+    if not body:
+        raise ValueError(f"{path}: no header line after the comments; add one (see the comments).")
+    header = next(csv.reader(body[:1]))
+    return pd.DataFrame(list(csv.DictReader(body)), columns=header).fillna("")
+
+
+def _lexicon_rows(name: str, *columns: str) -> list[dict[str, str]]:
+    lexicon = read_lexicon(name)
+    missing = [col for col in columns if col not in lexicon.columns]
+    if missing:
+        path = config.LEXICONS_DIR / name
+        raise ValueError(f"{path}: missing column(s) {missing}; the header must name {columns}.")
+    return [{col: row[col].strip() for col in columns} for _, row in lexicon.iterrows()]
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, tuple[str, str]]:
+    rows = _lexicon_rows(DEMONYMS, "demonym", "country", "side")
+    return {row["demonym"]: (row["country"], row["side"]) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def _country_sides() -> dict[str, str]:
+    return {country: side for country, side in _demonyms().values()}
+
+
+def _markers(role: str) -> list[dict[str, str]]:
+    rows = _lexicon_rows(STANCE_MARKERS, "pattern", "role", "stance", "when")
+    return [row for row in rows if row["role"] == role]
+
+
+def _verb_markers() -> dict[str, dict[str, str]]:
+    return {row["pattern"]: row for row in _markers("verb")}
+
+
+def _phrase_matcher(doc: Doc, patterns: Iterable[str]) -> PhraseMatcher:
+    matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+    tokenizer = nlp.load_model().tokenizer
+    for pattern in patterns:
+        matcher.add(pattern, [tokenizer(pattern)])
+    return matcher
+
+
+def _phrase_spans(doc: Doc, patterns: Iterable[str]) -> list[Span]:
+    """Longest non-overlapping case-insensitive matches; ``span.label_`` is the pattern."""
+    matcher = _phrase_matcher(doc, patterns)
+    spans = [Span(doc, start, end, label=key) for key, start, end in matcher(doc)]
+    return sorted(filter_spans(spans), key=lambda span: span.start)
+
+
+# --- actors -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    actor: str
+    side: str | None
+    state_voice: bool
+
+
+class _Actors:
+    """Look up which actor a token or character span stands for, from a mentions frame."""
+
+    def __init__(self, mentions: pd.DataFrame) -> None:
+        self.mentions = [
+            _Mention(
+                int(row.start),
+                int(row.end),
+                str(row.actor),
+                None if pd.isna(row.side) else str(row.side),
+                _is_state_voice(row),
+            )
+            for row in mentions.itertuples()
+            if not pd.isna(row.actor)
+        ]
+        self.sides: dict[str, str | None] = {}
+        for mention in self.mentions:
+            if self.sides.get(mention.actor) is None:
+                self.sides[mention.actor] = mention.side
+
+    def at(self, start: int, end: int) -> _Mention | None:
+        """The shortest mention containing ``[start, end)``, else ``None``."""
+        covering = [m for m in self.mentions if m.start <= start and end <= m.end]
+        return min(covering, key=lambda m: m.end - m.start, default=None)
+
+    def side_of(self, actor: str | None) -> str | None:
+        """The side recorded for ``actor`` in any of its mentions."""
+        return None if actor is None else self.sides.get(actor)
+
+
+def _is_state_voice(row: object) -> bool:
+    """A country, a government or a seat of power speaking (its word is the official line)."""
+    values = {name: getattr(row, name, None) for name in ("actor_type", "how", "actor", "side")}
+    values = {name: None if pd.isna(value) else value for name, value in values.items()}
+    return (
+        values["actor_type"] in ("country", "government")
+        or values["how"] == "metonym"
+        or (values["side"] is not None and values["actor"] == values["side"])
+    )
+
+
+def entity_mentions(doc: Doc, article_id: str) -> pd.DataFrame:
+    """A stand-in mentions frame from named entities, for use before the actors layer runs.
+
+    Persons are named by their longest form in the article ("Putin" → "Vladimir Putin") and take
+    the side of a demonym in front of that form ("Russian President Vladimir Putin" → Russia);
+    demonyms ("Russian") become their country; places are their own side when they are a
+    country of ``data/lexicons/demonyms.csv``. Pronouns, roles and metonyms are not resolved.
+
+    Args:
+        doc: the parsed article.
+        article_id: the article's id.
+
+    Returns:
+        A ``mentions`` frame (``how`` is ``name``).
+    """
+    rows = []
+    for ent in doc.ents:
+        resolved = _resolve_entity(doc, ent)
+        if resolved is None:
+            continue
+        span, actor, side, actor_type = resolved
+        rows.append(
+            dict.fromkeys(frames.SCHEMAS["mentions"], pd.NA)
+            | {
+                "article_id": article_id,
+                "sent_id": nlp.sent_id_of(doc, span.start_char),
+                "start": span.start_char,
+                "end": span.end_char,
+                "text": span.text,
+                "actor": actor,
+                "actor_type": actor_type,
+                "side": side,
+                "how": "name",
+            }
+        )
+    for mention_id, row in enumerate(rows):
+        row["mention_id"] = mention_id
+    return frames.conform("mentions", rows)
+
+
+def _resolve_entity(doc: Doc, ent: Span) -> tuple[Span, str, str | None, str] | None:
+    span = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+    if ent.label_ == "PERSON":
+        full = max(
+            (e for e in doc.ents if e.label_ == "PERSON" and e[-1].text == span[-1].text),
+            key=len,
+        )
+        return span, full.text, _side_before(doc, full), "person"
+    if ent.label_ == "NORP" or span.text in _demonyms():
+        country, side = _demonyms().get(span.text, (None, None))
+        return None if country is None else (span, country, side, "country")
+    if ent.label_ in ("GPE", "LOC"):
+        return span, span.text, _country_sides().get(span.text), "place"
+    if ent.label_ == "ORG":
+        return span, span.text, None, "organisation"
+    return None
+
+
+def _side_before(doc: Doc, span: Span) -> str | None:
+    """Side of a demonym among the few words before a name ("Russian President ...")."""
+    for token in doc[max(span.start - 3, 0) : span.start]:
+        if token.text in _demonyms():
+            return _demonyms()[token.text][1]
+    return None
+
+
+def _actor_of(token: Token, actors: _Actors) -> tuple[str, str | None, int, int, str] | None:
+    """``(actor, side, start, end, via)`` for a noun phrase headed by ``token``, else ``None``."""
+    mention = actors.at(token.idx, token.idx + len(token))
+    if mention is not None:
+        return mention.actor, mention.side, mention.start, mention.end, "mention"
+    for child in token.lefts:
+        if child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss"):
+            continue
+        via = "possessive" if child.dep_ == "poss" else "demonym"
+        mention = actors.at(child.idx, child.idx + len(child))
+        if mention is not None:
+            return mention.actor, mention.side, child.idx, token.idx + len(token), via
+        if child.text in _demonyms():
+            country, side = _demonyms()[child.text]
+            return country, side, child.idx, token.idx + len(token), "demonym"
+    return None
+
+
+# --- grammatical roles --------------------------------------------------------------------------
+
+
+def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    found: list[Token] = []
+    for token in tokens:
+        for each in (token, *token.conjuncts):
+            if each not in found:
+                found.append(each)
+    return found
+
+
+def _is_relative(token: Token) -> bool:
+    return token.tag_ in ("WDT", "WP") and token.lower_ in ("that", "which", "who", "whom")
+
+
+def _antecedent(token: Token, verb: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of the relative clause."""
+    clause = verb
+    while clause.dep_ not in ("relcl", "ROOT") and clause.head is not clause:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else None
+
+
+def _resolve_relative(tokens: Iterable[Token], verb: Token) -> list[Token]:
+    resolved = []
+    for token in tokens:
+        target = _antecedent(token, verb) if _is_relative(token) else token
+        if target is not None:
+            resolved.append(target)
+    return resolved
+
+
+def agents_of(verb: Token) -> list[Token]:
+    """Head tokens of whoever does what ``verb`` says, passives and control handled.
+
+    Active subjects; the object of a passive's "by"; for a verb without a subject, the controller:
+    the object of an object-control verb ("ordered the FSB to step up" → FSB), else the subject of
+    the verb it depends on ("tried and failed to capture" → the subject of tried). Relative
+    pronouns are replaced by the noun they stand for; coordinated subjects all count.
+
+    Args:
+        verb: a verb token.
+
+    Returns:
+        The agents' head tokens (empty for an agentless passive or when none is found).
+    """
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    by_phrase = [
+        grandchild
+        for child in verb.children
+        if child.dep_ == "agent"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    ]
+    if subjects or by_phrase:
+        return _with_conjuncts(_resolve_relative(subjects + by_phrase, verb))
+    if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN":
+        return [c for c in verb.children if c.dep_ == "npadvmod"]  # "Russian-installed mayor"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return _with_conjuncts([verb.head])  # "people living there"
+    if _is_passive(verb) or verb.dep_ in ("ROOT", "relcl", "ccomp") or verb.tag_ == "VBN":
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ == "dobj" and not _is_relative(c)]
+        return _with_conjuncts(objects) if objects else agents_of(head)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return agents_of(head)
+    if verb.dep_ not in _ADJUNCTS or verb.tag_ not in ("VB", "VBG") or _has_finite_auxiliary(verb):
+        return []
+    for ancestor in verb.ancestors:
+        subjects = [child for child in ancestor.children if child.dep_ == "nsubj"]
+        if subjects:
+            return _with_conjuncts(_resolve_relative(subjects, ancestor))
+    return []
+
+
+def _has_finite_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ not in ("TO", "VB") for c in verb.children)
+
+
+def patients_of(verb: Token) -> list[Token]:
+    """Head tokens of whoever undergoes ``verb``: objects, passive subjects, a participle's noun.
+
+    Args:
+        verb: a verb token.
+
+    Returns:
+        The patients' head tokens, relative pronouns replaced by their antecedents.
+    """
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+        objects.append(verb.head)  # "drones fired by Russia"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not objects:
+        objects += _main_subjects(verb)  # "Asked about this comment, Price said"
+    return _with_conjuncts(_resolve_relative(objects, verb))
+
+
+def _main_subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.head.children if c.dep_ == "nsubj"]
+
+
+def _is_passive(verb: Token) -> bool:
+    passive_children = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+    return passive_children or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+# --- spans --------------------------------------------------------------------------------------
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span with edge whitespace and clause punctuation (not quote marks) removed."""
+    text = doc.text
+    while start < end and text[start] in _TRAILING:
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+def _clause_after(that: Token) -> tuple[int, int]:
+    """The clause a complementiser introduces, up to the next clause break if the parse stops."""
+    last = max(token.i for token in that.head.subtree)
+    sentence_end = that.sent.end
+    while last + 1 < sentence_end:
+        following = that.doc[last + 1]
+        if following.is_space or following.text in _CLAUSE_BREAKS:
+            break
+        last += 1
+    first = that.doc[that.i + 1]
+    return _trimmed(that.doc, first.idx, that.doc[last].idx + len(that.doc[last]))
+
+
+def _complement(verb: Token) -> tuple[int, int] | None:
+    """What a stance verb takes a stance on: its clause, its object (with "as ..."), or, for a
+    participle ("fears, dismissed by the Kremlin, that ..."), the noun it modifies."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return _clause_span(verb, clause)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return _participle_span(verb)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    tokens = list(obj.subtree)
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            tokens += list(child.subtree)
+    last = max(tokens, key=lambda t: t.i)
+    return _trimmed(verb.doc, obj.left_edge.idx, last.idx + len(last))
+
+
+def _clause_span(verb: Token, clause: Token) -> tuple[int, int]:
+    tokens = sorted(clause.subtree, key=lambda t: t.i)
+    if tokens and tokens[0].dep_ == "mark":
+        tokens = tokens[1:]
+    cut = next(
+        (
+            t.i
+            for t in tokens
+            if t.dep_ == "cc" and _second_act(t.head, verb, clause) and t.i > clause.i
+        ),
+        None,
+    )
+    tokens = [t for t in tokens if cut is None or t.i < cut]
+    return _trimmed(verb.doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+
+
+def _second_act(token: Token, verb: Token, clause: Token) -> bool:
+    """A subjectless verb coordinated deep inside the clause, in the reporting verb's tense:
+    most likely the speaker's next act ("acknowledged X ... and ordered Y"), misattached."""
+    conjunct = next((c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    return (
+        conjunct is not None
+        and token is not clause
+        and conjunct.tag_ == verb.tag_
+        and not any(c.dep_.startswith("nsubj") for c in conjunct.children)
+    )
+
+
+def _participle_span(verb: Token) -> tuple[int, int]:
+    noun = verb.head
+    last = max(t.i for t in verb.subtree)
+    following = [t for t in verb.doc[last + 1 : min(last + 3, noun.sent.end)] if not t.is_punct]
+    if following and following[0].lower_ == "that" and following[0].dep_ == "mark":
+        return noun.idx, _clause_after(following[0])[1]
+    return noun.idx, noun.idx + len(noun)
+
+
+# --- stances ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Stance:
+    actor: str | None
+    side: str | None
+    stance: str
+    start: int
+    end: int
+    marker_start: int
+    marker_end: int
+    found_by: str
+
+
+def find_stances(
+    doc: Doc,
+    article_id: str,
+    *,
+    quotes: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Official lines, positions, admissions and denials, and the contrasts drawn between them.
+
+    Stances are found three ways: stance verbs of ``data/lexicons/stance_markers.csv``
+    ("acknowledged", "dismissed ... as", "Russia says", "has said repeatedly"), with the quote
+    whose cue they are supplying statement and speaker when ``quotes`` is given; quotes whose
+    cue class the lexicon maps to a stance (concessive → admission, rejecting → denial); and
+    stance nouns with a "that" clause ("the official line that ...", "one of his clearest public
+    admissions yet that ..."). A standing position of a country, government or seat of power is
+    its official line. An official line named without a holder is held by the side of whoever
+    breaks with it (Putin's "official line" is Russia's).
+
+    Each admission is paired with its side's official line (the one the sentence names, else the
+    nearest one named as such); the marker of the pair is the contrast phrase in the admission's
+    sentence ("In a break with the official line") or the admission's own marker ("one of his
+    clearest public admissions yet").
+
+    Args:
+        doc: the parsed article.
+        article_id: the article's id.
+        quotes: the quotes layer's frame for this article, if it has run.
+        mentions: the actors layer's mentions frame; named entities stand in when ``None``.
+
+    Returns:
+        ``(stances, contrasts)`` frames.
+    """
+    actors = _Actors(mentions if mentions is not None else entity_mentions(doc, article_id))
+    contrast_spans = _phrase_spans(doc, [row["pattern"] for row in _markers("contrast")])
+    found = _quote_stances(doc, quotes, actors)
+    found += _verb_stances(doc, quotes, actors)
+    found += _noun_stances(doc, actors, contrast_spans)
+    stances = _stance_frame(doc, article_id, _deduplicated(found))
+    return stances, _contrasts(doc, article_id, stances, contrast_spans)
+
+
+def _deduplicated(found: list[_Stance]) -> list[_Stance]:
+    unique: dict[tuple, _Stance] = {}
+    for stance in found:
+        unique.setdefault((stance.start, stance.end, stance.stance, stance.actor), stance)
+    return sorted(unique.values(), key=lambda s: (s.start, s.marker_start))
+
+
+def _stance_frame(doc: Doc, article_id: str, found: list[_Stance]) -> pd.DataFrame:
+    rows = []
+    for stance_id, stance in enumerate(found):
+        statement = doc.text[stance.start : stance.end]
+        rows.append(
+            {
+                "article_id": article_id,
+                "stance_id": stance_id,
+                "actor": stance.actor,
+                "side": stance.side,
+                "stance": stance.stance,
+                "statement": statement,
+                "start": stance.start,
+                "end": stance.end,
+                "marker": doc.text[stance.marker_start : stance.marker_end],
+                "marker_start": stance.marker_start,
+                "marker_end": stance.marker_end,
+                "polarity": sentiment.textblob_scores(statement)[0],
+                "sent_id": nlp.sent_id_of(doc, stance.start),
+                "found_by": stance.found_by,
+            }
+        )
+    return frames.conform("stances", rows)
+
+
+def _cue_classes() -> dict[str, str]:
+    return {row["pattern"]: row["stance"] for row in _markers("cue_class")}
+
+
+def _quote_stances(doc: Doc, quotes: pd.DataFrame | None, actors: _Actors) -> list[_Stance]:
+    if quotes is None or quotes.empty:
+        return []
+    classes = _cue_classes()
+    found = []
+    for quote in quotes.itertuples():
+        stance = classes.get(quote.cue_class) if not pd.isna(quote.cue_class) else None
+        if stance is None or pd.isna(quote.cue_start):
+            continue
+        speaker = None if pd.isna(quote.speaker) else str(quote.speaker)
+        found.append(
+            _Stance(
+                speaker,
+                actors.side_of(speaker),
+                stance,
+                int(quote.start),
+                int(quote.end),
+                int(quote.cue_start),
+                int(quote.cue_end),
+                "quote",
+            )
+        )
+    return found
+
+
+def _quote_with_cue(quotes: pd.DataFrame | None, verb: Token) -> object | None:
+    if quotes is None or quotes.empty:
+        return None
+    hits = quotes[(quotes["cue_start"] <= verb.idx) & (quotes["cue_end"] > verb.idx)]
+    return next(hits.itertuples(), None)
+
+
+def _verb_stances(doc: Doc, quotes: pd.DataFrame | None, actors: _Actors) -> list[_Stance]:
+    markers = _verb_markers()
+    found = []
+    for verb in doc:
+        marker = markers.get(verb.lemma_)
+        if verb.pos_ != "VERB" or marker is None or not _fits(verb, marker["when"]):
+            continue
+        quote = _quote_with_cue(quotes, verb)
+        span = (int(quote.start), int(quote.end)) if quote is not None else _complement(verb)
+        if span is None or span[0] >= span[1]:
+            continue
+        marker_start, marker_end = _verb_marker_span(verb)
+        for actor, side, state_voice in _holders(verb, quote, actors):
+            stance = marker["stance"]
+            if stance == "position" and state_voice:
+                stance = "official_line"
+            found.append(_Stance(actor, side, stance, *span, marker_start, marker_end, "verb"))
+    return found
+
+
+def _fits(verb: Token, when: str) -> bool:
+    if when == "habitual":
+        adverbs = {row["pattern"] for row in _markers("habitual_adverb")}
+        return verb.tag_ in ("VBZ", "VBP") or any(c.lower_ in adverbs for c in verb.children)
+    if when == "with_as":
+        return any(t.lower_ == "as" and t.dep_ == "prep" for t in verb.subtree)
+    return True
+
+
+def _holders(verb: Token, quote: object | None, actors: _Actors) -> list[tuple]:
+    if quote is not None and not pd.isna(quote.speaker):
+        mention = actors.at(int(quote.speaker_start), int(quote.speaker_end))
+        side = actors.side_of(str(quote.speaker))
+        return [(str(quote.speaker), side, mention is not None and mention.state_voice)]
+    holders = []
+    for token in agents_of(verb):
+        found = _actor_of(token, actors)
+        if found is not None:
+            mention = actors.at(found[2], found[3])
+            holders.append((found[0], found[1], mention is not None and mention.state_voice))
+    return holders or [(None, None, False)]
+
+
+def _verb_marker_span(verb: Token) -> tuple[int, int]:
+    """From the subject (when it comes first) through the verb, auxiliaries and adverbs after it."""
+    tokens = [verb]
+    tokens += [c for c in verb.children if c.dep_ in ("aux", "neg")]
+    tokens += [c for c in verb.rights if c.dep_ == "advmod" and c.i == verb.i + 1]
+    tokens += [c.left_edge for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    by_phrase = [c for c in verb.children if c.dep_ == "agent"]
+    tokens += [max(c.subtree, key=lambda t: t.i) for c in by_phrase]
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+def _noun_stances(doc: Doc, actors: _Actors, contrast_spans: list[Span]) -> list[_Stance]:
+    found = []
+    for noun, stance in _stance_nouns(doc):
+        that = _complementiser_after(noun)
+        if that is None:
+            continue
+        start, end = _clause_after(that)
+        marker_start, marker_end = _noun_marker_span(noun, that, contrast_spans)
+        actor, side = _noun_holder(noun, stance, actors)
+        found.append(_Stance(actor, side, stance, start, end, marker_start, marker_end, "noun"))
+    return found
+
+
+def _stance_nouns(doc: Doc) -> Iterator[tuple[Token, str]]:
+    matcher = Matcher(doc.vocab)
+    for row in _markers("noun"):
+        words = row["pattern"].split()
+        pattern = [{"LOWER": word} for word in words[:-1]] + [{"LEMMA": words[-1]}]
+        matcher.add(row["stance"], [pattern])
+    spans = [Span(doc, start, end, label=key) for key, start, end in matcher(doc)]
+    for span in filter_spans(spans):
+        yield span[-1], span.label_
+
+
+def _complementiser_after(noun: Token) -> Token | None:
+    for token in noun.doc[noun.i + 1 : noun.sent.end]:
+        if token.pos_ == "ADV":
+            continue
+        return token if token.lower_ == "that" and token.dep_ == "mark" else None
+    return None
+
+
+def _noun_marker_span(noun: Token, that: Token, contrast_spans: list[Span]) -> tuple[int, int]:
+    top = noun
+    while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in _NOMINAL:
+        top = top.head.head
+    start = top.left_edge.idx
+    end = that.doc[that.i - 1].idx + len(that.doc[that.i - 1])
+    for span in contrast_spans:
+        if span.start_char < end and start <= span.end_char:
+            start = min(start, span.start_char)
+    return _trimmed(noun.doc, start, end)
+
+
+def _noun_holder(noun: Token, stance: str, actors: _Actors) -> tuple[str | None, str | None]:
+    """Whose stance a stance noun names: its possessor, else the clause's subject; an official
+    line without a possessor belongs to the side of the one who breaks with it."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    holder = _actor_of(possessor, actors) if possessor is not None else None
+    if holder is None and possessor is None or (holder is None and possessor.pos_ == "PRON"):
+        holder = _clause_subject_actor(noun, actors)
+    if holder is None:
+        return None, None
+    actor, side = holder[0], holder[1]
+    if stance == "official_line" and possessor is None:
+        return side, side
+    return actor, side
+
+
+def _clause_subject_actor(token: Token, actors: _Actors) -> tuple | None:
+    for ancestor in token.ancestors:
+        for subject in (c for c in ancestor.children if c.dep_ == "nsubj"):
+            found = _actor_of(subject, actors)
+            if found is not None:
+                return found
+    return None
+
+
+# --- contrasts ----------------------------------------------------------------------------------
+
+
+def _contrasts(
+    doc: Doc, article_id: str, stances: pd.DataFrame, contrast_spans: list[Span]
+) -> pd.DataFrame:
+    lines = stances[stances["stance"] == "official_line"]
+    rows = []
+    for admission in stances[stances["stance"] == "admission"].itertuples():
+        against = _line_against(admission, lines)
+        if against is None:
+            continue
+        marker_start, marker_end = _contrast_marker(doc, admission, against, contrast_spans)
+        rows.append(
+            {
+                "article_id": article_id,
+                "contrast_id": len(rows),
+                "actor": admission.actor,
+                "side": admission.side,
+                "admission_id": admission.stance_id,
+                "admission": admission.statement,
+                "admission_start": admission.start,
+                "admission_end": admission.end,
+                "admission_polarity": admission.polarity,
+                "against_id": against.stance_id,
+                "against": against.statement,
+                "against_start": against.start,
+                "against_end": against.end,
+                "against_polarity": against.polarity,
+                "holder": against.actor,
+                "marker": doc.text[marker_start:marker_end],
+                "marker_start": marker_start,
+                "marker_end": marker_end,
+                "sent_id": admission.sent_id,
+            }
+        )
+    return frames.conform("contrasts", rows)
+
+
+def _line_against(admission: object, lines: pd.DataFrame) -> object | None:
+    if pd.isna(admission.side):
+        return None
+    same_side = lines[(lines["side"] == admission.side) | (lines["actor"] == admission.side)]
+    if same_side.empty:
+        return None
+    ranked = same_side.assign(
+        same_sentence=same_side["sent_id"] != admission.sent_id,
+        named=same_side["found_by"] != "noun",
+        distance=(same_side["start"] - admission.start).abs(),
+    ).sort_values(["same_sentence", "named", "distance"])
+    return next(ranked.itertuples())
+
+
+def _contrast_marker(
+    doc: Doc, admission: object, against: object, contrast_spans: list[Span]
+) -> tuple[int, int]:
+    sentence = doc[
+        doc.char_span(admission.start, admission.end, alignment_mode="expand").start
+    ].sent
+    in_sentence = [s for s in contrast_spans if sentence.start <= s.start < sentence.end]
+    if in_sentence and against.sent_id == admission.sent_id:
+        return int(against.marker_start), int(against.marker_end)
+    return int(admission.marker_start), int(admission.marker_end)
+
+
+# --- voice and portrayal ------------------------------------------------------------------------
+
+_ANALYSERS = {"textblob": "polarity", "vader": "vader_compound"}
+
+
+def voice_and_portrayal(
+    sentences: pd.DataFrame,
+    quotes: pd.DataFrame,
+    mentions: pd.DataFrame,
+    *,
+    n_boot: int = 1000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Per actor: the tone of what they say against the tone of what is said around them.
+
+    *Voice* is the polarity of the actor's quotes; *portrayal* is the polarity of the sentences
+    that mention the actor and in which the actor does not speak (no quote of theirs covers the
+    sentence and they are not its quote's speaker). Each is scored by TextBlob and by VADER.
+
+    Args:
+        sentences: sentences frame (``polarity``, ``vader_compound`` per ``sent_id``).
+        quotes: quotes frame (``speaker``, ``sent_start``, ``sent_end``, ``speaker_start``,
+            ``polarity``, ``vader_compound``).
+        mentions: mentions frame (``actor``, ``side``, ``sent_id``).
+        n_boot: bootstrap resamples for the 95% percentile interval of each mean.
+        seed: base seed; each (actor, view, analyser) group draws from its own generator
+            seeded from it, so results do not depend on row order.
+
+    Returns:
+        A ``voice_portrayal`` frame, one row per actor, view and analyser.
+    """
+    voice = _voice_values(quotes)
+    portrayal = _portrayal_values(sentences, quotes, mentions)
+    sides = mentions.dropna(subset=["actor"]).groupby("actor")["side"].agg(_most_common)
+    rows = []
+    for view, values in (("voice", voice), ("portrayal", portrayal)):
+        for (actor, analyser), scores in values.groupby(["actor", "analyser"])["score"]:
+            low, high = _bootstrap(scores.to_numpy(float), n_boot, (seed, actor, view, analyser))
+            rows.append(
+                {
+                    "actor": actor,
+                    "side": sides.get(actor, pd.NA),
+                    "view": view,
+                    "analyser": analyser,
+                    "n": len(scores),
+                    "mean": float(scores.mean()),
+                    "ci_low": low,
+                    "ci_high": high,
+                }
+            )
+    frame = frames.conform("voice_portrayal", rows)
+    return frame.sort_values(["actor", "view", "analyser"], ignore_index=True)
+
+
+def _most_common(values: pd.Series) -> object:
+    counts = values.dropna().value_counts()
+    return counts.index[0] if len(counts) else pd.NA
+
+
+def _long_scores(frame: pd.DataFrame) -> pd.DataFrame:
+    parts = [
+        frame[["actor"]].assign(analyser=analyser, score=frame[column].astype(float))
+        for analyser, column in _ANALYSERS.items()
+    ]
+    return pd.concat(parts, ignore_index=True).dropna(subset=["actor", "score"])
+
+
+def _voice_values(quotes: pd.DataFrame) -> pd.DataFrame:
+    return _long_scores(quotes.rename(columns={"speaker": "actor"}))
+
+
+def _portrayal_values(
+    sentences: pd.DataFrame, quotes: pd.DataFrame, mentions: pd.DataFrame
+) -> pd.DataFrame:
+    keys = ["article_id", "sent_id"]
+    mentioned = mentions.dropna(subset=["actor"])[keys + ["actor"]].drop_duplicates()
+    speaking = _speaking(sentences, quotes)
+    mentioned = mentioned.merge(speaking, on=keys + ["actor"], how="left", indicator=True)
+    silent = mentioned[mentioned["_merge"] == "left_only"][keys + ["actor"]]
+    scored = silent.merge(sentences[keys + list(_ANALYSERS.values())], on=keys)
+    return _long_scores(scored)
+
+
+def _speaking(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """``(article_id, sent_id, actor)`` for every sentence an actor's quote or attribution is in."""
+    rows = []
+    for quote in quotes.dropna(subset=["speaker"]).itertuples():
+        in_article = sentences[sentences["article_id"] == quote.article_id]
+        covered = set(range(int(quote.sent_start), int(quote.sent_end) + 1))
+        if not pd.isna(quote.speaker_start):
+            at = in_article[
+                (in_article["start"] <= quote.speaker_start)
+                & (in_article["end"] > quote.speaker_start)
+            ]
+            covered.update(int(s) for s in at["sent_id"])
+        rows += [(quote.article_id, sent_id, quote.speaker) for sent_id in covered]
+    frame = pd.DataFrame(rows, columns=["article_id", "sent_id", "actor"]).drop_duplicates()
+    return frame.astype({"article_id": "string", "sent_id": "Int64", "actor": "string"})
+
+
+def _bootstrap(values: np.ndarray, n_boot: int, key: tuple) -> tuple[float, float]:
+    """95% percentile interval of the mean; the generator is seeded from ``key``."""
+    if len(values) < 2:
+        return float(values.mean()), float(values.mean())
+    seed, *names = key
+    rng = np.random.default_rng([seed, zlib.crc32("\x00".join(map(str, names)).encode())])
+    means = rng.choice(values, size=(n_boot, len(values)), replace=True).mean(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return float(low), float(high)
+
+
+# --- agency -------------------------------------------------------------------------------------
+
+
+def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each actor as grammatical agent or patient of the article's verbs.
+
+    From the dependency parse, with passives ("dismissed by the Kremlin": Kremlin agent), relative
+    clauses and control ("a town that Russia has long tried and failed to capture": Russia agent
+    of try, fail and capture) handled. A noun no mention covers is credited to the actor of its
+    demonym or possessor ("Russian drones hit": Russia agent of hit).
+
+    Args:
+        doc: the parsed article.
+        article_id: the article's id.
+        mentions: the actors layer's mentions frame; named entities stand in when ``None``.
+
+    Returns:
+        An ``agency`` frame, one row per verb, role and actor.
+    """
+    actors = _Actors(mentions if mentions is not None else entity_mentions(doc, article_id))
+    rows = []
+    seen = set()
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        for role, tokens in (("agent", agents_of(verb)), ("patient", patients_of(verb))):
+            for token in tokens:
+                found = _actor_of(token, actors)
+                if found is None or (verb.i, role, found[0]) in seen:
+                    continue
+                seen.add((verb.i, role, found[0]))
+                rows.append(_agency_row(doc, article_id, verb, role, found))
+    return frames.conform("agency", rows)
+
+
+def _agency_row(doc: Doc, article_id: str, verb: Token, role: str, found: tuple) -> dict:
+    actor, side, start, end, via = found
+    return {
+        "article_id": article_id,
+        "sent_id": nlp.sent_id_of(doc, verb.idx),
+        "actor": actor,
+        "side": side,
+        "role": role,
+        "verb": verb.text,
+        "verb_lemma": verb.lemma_,
+        "verb_start": verb.idx,
+        "verb_end": verb.idx + len(verb),
+        "start": start,
+        "end": end,
+        "text": doc.text[start:end],
+        "via": via,
+    }
+
+
+def agency_summary(agency_frame: pd.DataFrame) -> pd.DataFrame:
+    """How often each actor is agent and patient.
+
+    Args:
+        agency_frame: a frame from :func:`agency` (one or many articles).
+
+    Returns:
+        An ``agency_summary`` frame: actor, side, role, n — every actor with both roles (zero
+        counts included), most active actors first.
+    """
+    counts = (
+        agency_frame.groupby(["actor", "role"])
+        .size()
+        .unstack(fill_value=0)
+        .reindex(columns=["agent", "patient"], fill_value=0)
+    )
+    order = counts.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    sides = agency_frame.groupby("actor")["side"].agg(_most_common)
+    long = counts.loc[order].stack().rename("n").reset_index()
+    return frames.conform("agency_summary", long.assign(side=long["actor"].map(sides)))
+
+
+# --- labels, scare quotes, hedges ---------------------------------------------------------------
+
+
+def labels_and_hedges(
+    doc: Doc,
+    article_id: str,
+    *,
+    mentions: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Competing labels, scare quotes and verification hedges, with who uses each.
+
+    Labels come from ``data/lexicons/competing_labels.csv`` (longest match); their user is the
+    speaker of the quote they sit in, else the subject of the saying or naming verb they depend
+    on ("Russia says it is waging a “special military operation”"; "Ukraine and the West describe
+    ... as an unprovoked war of aggression"), else nobody (the outlet's own wording). Scare quotes
+    are short quoted words modifying a noun outside the marks (“kamikaze” drones). Hedges come
+    from ``data/lexicons/hedges.csv``; their actor is the subject of the hedging verb ("Reuters
+    could not independently verify").
+
+    Args:
+        doc: the parsed article.
+        article_id: the article's id.
+        mentions: the actors layer's mentions frame; named entities stand in when ``None``.
+        quotes: the quotes layer's frame, to credit labels and scare quotes to speakers.
+
+    Returns:
+        A ``framing_marks`` frame (kind: label | scare_quote | hedge), in text order.
+    """
+    actors = _Actors(mentions if mentions is not None else entity_mentions(doc, article_id))
+    context = _Context(doc, actors, quotes)
+    marks = _labels(context) + _scare_quotes(context) + _hedges(context)
+    rows = [{"article_id": article_id, **mark} for mark in sorted(marks, key=lambda m: m["start"])]
+    return frames.conform("framing_marks", rows)
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    actors: _Actors
+    quotes: pd.DataFrame | None
+
+
+def _mark(context: _Context, kind: str, span: Span, entry: str, category: str) -> dict:
+    return {
+        "kind": kind,
+        "sent_id": nlp.sent_id_of(context.doc, span.start_char),
+        "start": span.start_char,
+        "end": span.end_char,
+        "text": span.text,
+        "entry": entry,
+        "category": category,
+    }
+
+
+def _labels(context: _Context) -> list[dict]:
+    rows = _lexicon_rows(COMPETING_LABELS, "pattern", "referent", "side")
+    lexicon = {row["pattern"]: row for row in rows}
+    marks = []
+    for span in _phrase_spans(context.doc, lexicon):
+        if _inside_longer_entity(span):
+            continue
+        entry = lexicon[span.label_]
+        user = _user_of(context, span)
+        mark = _mark(context, "label", span, entry["pattern"], entry["referent"])
+        marks.append({**mark, **user, "entry_side": entry["side"] or pd.NA})
+    return marks
+
+
+def _inside_longer_entity(span: Span) -> bool:
+    """ "war" in "World War Two" is part of a name, not a label."""
+    return any(
+        ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
+        for ent in span.doc.ents
+    )
+
+
+def _user_of(context: _Context, span: Span) -> dict:
+    """``actor`` and ``side`` of whoever the words belong to, or ``<NA>`` for the narrator.
+
+    Words are a speaker's when they sit inside quotation marks within that speaker's quote or
+    under their saying verb, or under a verb of standing position ("Russia says", "describe ...
+    as"); other words of an indirect report are the outlet's paraphrase.
+    """
+    quoted = _in_quotation_marks(span)
+    speaker = _quote_speaker(context.quotes, span.start_char, span.end_char) if quoted else None
+    if speaker is not None:
+        return {"actor": speaker, "side": context.actors.side_of(speaker)}
+    markers = _verb_markers()
+    verb = next((t for t in span.root.ancestors if t.lemma_ in markers and t.pos_ == "VERB"), None)
+    marker = markers.get(verb.lemma_) if verb is not None else None
+    owned = marker is not None and (
+        quoted or marker["stance"] == "position" and _fits(verb, marker["when"])
+    )
+    holders = [_actor_of(t, context.actors) for t in agents_of(verb)] if owned else []
+    holders = [h for h in holders if h is not None]
+    if not holders:
+        return {"actor": pd.NA, "side": pd.NA}
+    sides = [h[1] for h in holders if h[1]]
+    return {
+        "actor": " | ".join(dict.fromkeys(h[0] for h in holders)),
+        "side": " | ".join(dict.fromkeys(sides)) or pd.NA,
+    }
+
+
+def _in_quotation_marks(span: Span) -> bool:
+    return any(
+        match.start() < span.start_char and span.end_char < match.end()
+        for match in _QUOTED.finditer(span.doc.text)
+    )
+
+
+def _quote_speaker(quotes: pd.DataFrame | None, start: int, end: int) -> str | None:
+    if quotes is None or quotes.empty:
+        return None
+    inside = quotes[(quotes["start"] <= start) & (quotes["end"] >= end)].dropna(subset=["speaker"])
+    return None if inside.empty else str(inside.iloc[0]["speaker"])
+
+
+def _scare_quotes(context: _Context) -> list[dict]:
+    marks = []
+    doc = context.doc
+    for match in _QUOTED.finditer(doc.text):
+        group = 1 if match.group(1) is not None else 2
+        span = doc.char_span(match.start(group), match.end(group))
+        if span is None or len(span) > _MAX_SCARE_WORDS or not _modifies_outside(span):
+            continue
+        mark = _mark(context, "scare_quote", span, "quoted modifier", "scare quote")
+        marks.append({**mark, **_user_of(context, span), "entry_side": pd.NA})
+    return marks
+
+
+def _modifies_outside(span: Span) -> bool:
+    root = span.root
+    outside = not (span.start <= root.head.i < span.end)
+    return outside and root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN"
+
+
+def _hedges(context: _Context) -> list[dict]:
+    rows = _lexicon_rows(HEDGES, "pattern", "match", "category")
+    matcher = Matcher(context.doc.vocab)
+    tokenizer = nlp.load_model().tokenizer
+    for row in rows:
+        attr = "LEMMA" if row["match"] == "lemma" else "LOWER"
+        words = [t.text.lower() for t in tokenizer(row["pattern"])]
+        matcher.add(row["pattern"], [[{attr: word} for word in words]])
+    categories = {row["pattern"]: row["category"] for row in rows}
+    spans = [Span(context.doc, s, e, label=key) for key, s, e in matcher(context.doc)]
+    marks = []
+    for span in sorted(filter_spans(spans), key=lambda s: s.start):
+        mark = _mark(context, "hedge", span, span.label_, categories[span.label_])
+        marks.append({**mark, **_hedge_actor(context, span), "entry_side": pd.NA})
+    return marks
+
+
+def _hedge_actor(context: _Context, span: Span) -> dict:
+    verb = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
+    holders = [_actor_of(t, context.actors) for t in agents_of(verb)]
+    holders = [h for h in holders if h is not None]
+    if not holders:
+        return {"actor": pd.NA, "side": pd.NA}
+    return {"actor": holders[0][0], "side": holders[0][1] or pd.NA}
