@@ -66,6 +66,7 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "side": ("string", "Russia, Ukraine, Belarus, United States, West, media, ... or <NA>"),
         "how": ("string", "name | alias | title | role | pronoun | metonym"),
         "antecedent_id": ("Int64", "mention_id this one was resolved through (non-name mentions)"),
+        "description": ("string", "title or apposition this mention carries (Russian President)"),
     },
     "actors": {
         "article_id": ("string", "article (<NA> in the corpus-wide aggregate)"),
@@ -110,6 +111,88 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "end": ("Int64", "one past the last character inside the marks"),
         "text": ("string", "the quoted words"),
         "polarity": ("float64", "TextBlob polarity of the fragment"),
+    },
+    "stances": {
+        "article_id": ("string", "article"),
+        "stance_id": ("Int64", "stance index within the article, in text order"),
+        "actor": ("string", "who holds the stance (canonical actor; an official line: its side)"),
+        "side": ("string", "the holder's side"),
+        "stance": ("string", "official_line | position | admission | denial"),
+        "statement": ("string", "what the stance is about, as written"),
+        "start": ("Int64", "first character of the statement"),
+        "end": ("Int64", "one past its last character"),
+        "marker": ("string", "words that mark the stance (Putin acknowledged; the official line)"),
+        "marker_start": ("Int64", "first character of the marker"),
+        "marker_end": ("Int64", "one past its last character"),
+        "polarity": ("float64", "TextBlob polarity of the statement"),
+        "sent_id": ("Int64", "sentence of the statement's start"),
+        "found_by": ("string", "verb | noun | quote: stance verb, stance noun, or quote cue class"),
+    },
+    "contrasts": {
+        "article_id": ("string", "article"),
+        "contrast_id": ("Int64", "contrast index within the article"),
+        "actor": ("string", "who admits"),
+        "side": ("string", "their side"),
+        "admission_id": ("Int64", "stance_id of the admission"),
+        "admission": ("string", "what is admitted"),
+        "admission_start": ("Int64", "first character of the admission"),
+        "admission_end": ("Int64", "one past its last character"),
+        "admission_polarity": ("float64", "TextBlob polarity of the admission"),
+        "against_id": ("Int64", "stance_id of the official line it is set against"),
+        "against": ("string", "the official line"),
+        "against_start": ("Int64", "first character of the official line"),
+        "against_end": ("Int64", "one past its last character"),
+        "against_polarity": ("float64", "TextBlob polarity of the official line"),
+        "holder": ("string", "who holds the official line"),
+        "marker": ("string", "words that draw the contrast (In a break with the official line)"),
+        "marker_start": ("Int64", "first character of the marker"),
+        "marker_end": ("Int64", "one past its last character"),
+        "sent_id": ("Int64", "sentence of the admission"),
+    },
+    "voice_portrayal": {
+        "actor": ("string", "canonical actor"),
+        "side": ("string", "their side (most frequent in the mentions)"),
+        "view": ("string", "voice: their quotes | portrayal: sentences about them, not by them"),
+        "analyser": ("string", "textblob (polarity) | vader (compound)"),
+        "n": ("Int64", "quotes or sentences scored"),
+        "mean": ("float64", "mean score, -1..1"),
+        "ci_low": ("float64", "2.5th percentile of bootstrap means (the mean itself when n < 2)"),
+        "ci_high": ("float64", "97.5th percentile of bootstrap means"),
+    },
+    "agency": {
+        "article_id": ("string", "article"),
+        "sent_id": ("Int64", "sentence of the verb"),
+        "actor": ("string", "canonical actor"),
+        "side": ("string", "their side"),
+        "role": ("string", "agent (does) | patient (undergoes), passives resolved"),
+        "verb": ("string", "the verb as written"),
+        "verb_lemma": ("string", "its lemma"),
+        "verb_start": ("Int64", "first character of the verb"),
+        "verb_end": ("Int64", "one past its last character"),
+        "start": ("Int64", "first character of the actor's phrase (mention, or demonym + noun)"),
+        "end": ("Int64", "one past its last character"),
+        "text": ("string", "the phrase as written (Russian drones, the Kremlin)"),
+        "via": ("string", "mention | demonym | possessive: how the phrase was credited"),
+    },
+    "agency_summary": {
+        "actor": ("string", "canonical actor"),
+        "side": ("string", "their side"),
+        "role": ("string", "agent | patient"),
+        "n": ("Int64", "verbs the actor is that role of"),
+    },
+    "framing_marks": {
+        "article_id": ("string", "article"),
+        "kind": ("string", "label | scare_quote | hedge"),
+        "sent_id": ("Int64", "sentence"),
+        "start": ("Int64", "first character"),
+        "end": ("Int64", "one past the last character"),
+        "text": ("string", "the words as written"),
+        "entry": ("string", "lexicon entry matched (scare quotes: 'quoted modifier')"),
+        "category": ("string", "labels: what is named; hedges: verification | appearance | ..."),
+        "actor": ("string", "whose words (labels, scare quotes) or whose verb (hedges); <NA>: "
+                  "the outlet's own"),
+        "side": ("string", "that actor's side"),
+        "entry_side": ("string", "labels: the side whose usage the lexicon says the label is"),
     },
     "errors": {
         "path": ("string", "file (and row) that could not be read"),
@@ -195,3 +278,49 @@ def _records_by_article(frame: pd.DataFrame) -> dict[str, list[dict]]:
     for record in clean.to_dict(orient="records"):
         records.setdefault(record["article_id"], []).append(record)
     return records
+
+
+def span_columns(frame: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """``(start, end, text)`` column triples of a frame, found by naming convention.
+
+    ``start``/``end`` pair with ``text``, ``content`` or ``statement``; ``X_start``/``X_end`` pair
+    with ``X_text`` or ``X`` (``speaker_start`` → ``speaker_text``, ``cue_start`` → ``cue``).
+    """
+    triples = []
+    for column in frame.columns:
+        if not column.endswith("start") or column.replace("start", "end") not in frame.columns:
+            continue
+        prefix = column[: -len("start")]
+        names = ("text", "content", "statement") if not prefix else (f"{prefix}text", prefix[:-1])
+        text = next((name for name in names if name in frame.columns), None)
+        if text is not None:
+            triples.append((column, column.replace("start", "end"), text))
+    return triples
+
+
+def span_violations(result: Frames) -> pd.DataFrame:
+    """Every span row, in every frame, whose ``text[start:end]`` differs from its span text."""
+    texts = dict(zip(result.articles["article_id"], result.articles["text"], strict=True))
+    bad = []
+    for name, frame in result.items():
+        if "article_id" not in frame.columns:
+            continue
+        for start, end, text in span_columns(frame):
+            rows = frame.dropna(subset=[start, end, text])
+            for row in rows[["article_id", start, end, text]].itertuples(index=False):
+                article_id, s, e, expected = row
+                if texts[article_id][s:e] != expected:
+                    bad.append(
+                        {
+                            "frame": name,
+                            "column": text,
+                            "article_id": article_id,
+                            "start": s,
+                            "end": e,
+                            "expected": expected,
+                            "found": texts[article_id][s:e],
+                        }
+                    )
+    return pd.DataFrame(
+        bad, columns=["frame", "column", "article_id", "start", "end", "expected", "found"]
+    )

@@ -142,7 +142,7 @@ def parse(texts: Sequence[str], *, use_cache: bool = True, batch_size: int = 32)
             docs[index] = Doc(nlp.vocab).from_bytes(path.read_bytes())
         else:
             todo.append(index)
-    fresh = nlp.pipe((texts[i] for i in todo), batch_size=batch_size)
+    fresh = nlp.pipe([texts[i] for i in todo], batch_size=batch_size) if todo else []
     for index, doc in zip(todo, fresh, strict=True):
         docs[index] = doc
         if use_cache:

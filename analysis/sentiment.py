@@ -127,3 +127,34 @@ def score_sentences(doc: Doc, article_id: str) -> tuple[pd.DataFrame, pd.DataFra
                 for d in drivers
             ]
     return frames.conform("sentences", sentences), frames.conform("sentiment_words", words)
+
+
+def disagreements(sentences: pd.DataFrame, *, margin: float = 0.05) -> pd.DataFrame:
+    """Sentences that TextBlob and VADER score in opposite directions (beyond ``margin``)."""
+    tb, vd = sentences["polarity"], sentences["vader_compound"]
+    return sentences[((tb > margin) & (vd < -margin)) | ((tb < -margin) & (vd > margin))]
+
+
+def explain(sentences: pd.DataFrame, sentiment_words: pd.DataFrame) -> pd.DataFrame:
+    """Each sentence's scores beside the words that drove them (``word (score)``, by analyser)."""
+    words = sentiment_words.assign(
+        shown=sentiment_words["text"] + " (" + sentiment_words["score"].map("{:+.2f}".format) + ")"
+    )
+    drivers = (
+        words.groupby(["article_id", "sent_id", "analyser"])["shown"]
+        .agg(", ".join)
+        .unstack("analyser")
+        .reindex(columns=["textblob", "vader"])
+        .rename(columns={"textblob": "textblob_words", "vader": "vader_words"})
+    )
+    table = sentences.join(drivers, on=["article_id", "sent_id"])
+    columns = [
+        "article_id",
+        "sent_id",
+        "text",
+        "polarity",
+        "textblob_words",
+        "vader_compound",
+        "vader_words",
+    ]
+    return table[columns].fillna({"textblob_words": "", "vader_words": ""})

@@ -1,0 +1,66 @@
+"""Rendered reports: every notebook becomes two HTML pages, the index states each finding,
+nothing loads from the network, and headless Chromium shows every chart without console errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis import report
+from tests.browser import Page, chromium_path
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    return report.render(out).parent
+
+
+def pages(folder):
+    return sorted(folder.glob("*.html"))
+
+
+def test_every_notebook_has_a_report_and_a_code_variant(rendered):
+    stems = [nb.stem for nb in report.notebooks()]
+    assert stems, "no notebooks found"
+    for stem in stems:
+        hidden = (rendered / f"{stem}.html").read_text(encoding="utf-8")
+        full = (rendered / f"{stem}.code.html").read_text(encoding="utf-8")
+        assert "charts.use_style()" in full
+        assert "charts.use_style()" not in hidden
+        assert "data:image/png;base64," in hidden
+
+
+def test_index_links_each_report_with_its_finding(rendered):
+    index = (rendered / "index.html").read_text(encoding="utf-8")
+    for notebook in report.notebooks():
+        assert f'href="{notebook.stem}.html"' in index
+        assert f'href="{notebook.stem}.code.html"' in index
+    findings = re.findall(r"<p>(.*?)</p>", index, re.S)[1:]
+    assert len(findings) == len(report.notebooks())
+    assert all(len(finding) > 20 for finding in findings)
+
+
+def test_no_page_loads_anything_from_the_network(rendered):
+    remote = re.compile(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)=["']https?://""", re.I)
+    for page in pages(rendered):
+        assert not remote.search(page.read_text(encoding="utf-8")), page.name
+
+
+@pytest.mark.browser
+def test_charts_render_in_headless_chromium_without_console_errors(rendered):
+    binary = chromium_path()
+    if binary is None:
+        pytest.skip("chromium is not installed (make test installs it when run as root)")
+    page = Page(binary)
+    try:
+        for path in pages(rendered):
+            page.open(path)
+            images = page.evaluate("[...document.images].map(i => [i.complete, i.naturalWidth])")
+            assert page.errors == [], (path.name, page.errors)
+            if path.name != "index.html":
+                assert images, f"{path.name} shows no chart"
+                assert all(done and width > 0 for done, width in images), (path.name, images)
+    finally:
+        page.close()
