@@ -26,7 +26,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from analysis import config
 
 KERNEL = "python3"
-_REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>\s*", re.I)
+TEMPLATES = Path(__file__).with_name("templates")
 
 
 def notebooks(folder: Path = config.NOTEBOOKS_DIR) -> list[Path]:
@@ -51,14 +51,16 @@ def execute(
 
 
 def to_html(notebook: nbformat.NotebookNode, *, with_code: bool) -> str:
-    """One self-contained HTML page: images embedded, remote scripts removed."""
-    exporter = HTMLExporter(template_name="lab", embed_images=True)
+    """One self-contained HTML page: images embedded, no script or style from the network."""
+    exporter = HTMLExporter(
+        template_name="newsframe", extra_template_basedirs=[str(TEMPLATES)], embed_images=True
+    )
     if not with_code:
         exporter.register_preprocessor(
             TagRemovePreprocessor(remove_input_tags={"hide-input"}, enabled=True), enabled=True
         )
     body, _ = exporter.from_notebook_node(notebook)
-    return _REMOTE_SCRIPT.sub("", body)
+    return body
 
 
 def summary(notebook: nbformat.NotebookNode) -> str:
