@@ -1,0 +1,101 @@
+"""Throughput of ``analysis.extract`` against bare spaCy ``nlp.pipe`` on the same texts, same run.
+
+    python benchmarks/throughput.py [--corpus ../shared/corpus/wikinews] [--repeat 3]
+
+Each side runs in its own child process (so each peak memory is its own), parsing from scratch
+(no cache). Prints words/second for both, their ratio (ours / spaCy's; 1.0 means our layers cost
+nothing on top of parsing) and each side's peak resident memory. Skips cleanly when the corpus
+folder is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews"
+
+
+def measure(mode: str, corpus: Path, repeat: int) -> dict:
+    """Best-of-``repeat`` seconds for one side, in this process; prints nothing."""
+    import analysis
+    from analysis import nlp
+
+    articles = analysis.load(corpus).articles
+    texts = list(articles["text"])
+    if mode == "spacy":
+        model = nlp._import_model()  # the plain English pipeline, none of our components
+        run = lambda: list(model.pipe(texts, batch_size=32))  # noqa: E731
+    else:
+        nlp.load_model()
+        run = lambda: analysis.extract(articles, use_cache=False)  # noqa: E731
+    run()  # warm-up: model and lexicon loading are not throughput
+    best = min(_seconds(run) for _ in range(repeat))
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "mode": mode,
+        "seconds": best,
+        "words": int(articles["n_words"].sum()),
+        "articles": len(texts),
+        "peak_mib": peak_mib,
+    }
+
+
+def _seconds(run) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def _child(mode: str, corpus: Path, repeat: int) -> dict:
+    command = [
+        sys.executable,
+        __file__,
+        "--corpus",
+        str(corpus),
+        "--repeat",
+        str(repeat),
+        "--child",
+        mode,
+    ]
+    answer = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
+    return json.loads(answer.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--child", choices=["spacy", "extract"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"skipped: corpus folder {args.corpus} not found")
+        return 0
+    if args.child:
+        print(json.dumps(measure(args.child, args.corpus, args.repeat)))
+        return 0
+    reference = _child("spacy", args.corpus, args.repeat)
+    ours = _child("extract", args.corpus, args.repeat)
+    print(
+        f"corpus: {args.corpus} ({ours['articles']} articles, {ours['words']} words), "
+        f"best of {args.repeat}"
+    )
+    for side, name in ((reference, "spaCy nlp.pipe (reference)"), (ours, "analysis.extract")):
+        rate = side["words"] / side["seconds"]
+        print(
+            f"  {name:28s} {rate:9.0f} words/s  {side['seconds']:6.2f} s  "
+            f"peak {side['peak_mib']:6.0f} MiB"
+        )
+    ratio = reference["seconds"] / ours["seconds"]
+    print(f"throughput ratio (extract / spaCy): {ratio:.2f}  (aim ≥ 0.80)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
