@@ -49,6 +49,9 @@ _RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
 _CHANNEL_PRIORITY = {"platform": 0, "outlet": 1, "medium": 2, "format": 3}
 _FLOATING_PARAGRAPHS = 2
 _MIN_UNATTRIBUTED_WORDS = 3
+_MAX_ATTRIBUTION_WORDS = 12
+#: Verb classes that report beliefs, evidence, stances or intentions: never a direct quote's cue.
+_NOT_SPEECH = {"cognitive", "evidential", "stance", "intention"}
 
 
 @dataclass
@@ -104,7 +107,8 @@ def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
 
     Args:
         path: a CSV with columns ``lemma``, ``class`` and ``complements`` (``|``-separated
-            ``clause``, ``object``, ``infinitive``); ``#`` comment lines may precede the header.
+            ``clause``, ``object``, ``infinitive``, ``naming``); ``#`` comment lines may precede
+            the header.
 
     Returns:
         A frame with columns ``lemma`` (lower case), ``class``, ``complements``.
@@ -117,7 +121,7 @@ def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
     if missing:
         raise ValueError(f"{path}: missing column(s) {sorted(missing)}; see the header comment")
     verbs["lemma"] = verbs["lemma"].str.lower()
-    known = {"clause", "object", "infinitive"}
+    known = {"clause", "object", "infinitive", "naming"}
     for row in verbs.itertuples():
         unknown = set(row.complements.split("|")) - known
         if unknown:
@@ -161,20 +165,34 @@ def quotation_segments(text: str) -> list[_Segment]:
 
 
 def _is_opening(text: str, match: re.Match[str], p_start: int) -> bool:
+    """Curly openers open; other marks open after a space or bracket and before a non-space.
+
+    A closing curly mark typed at the start of a line (``”What is …``) is read as an opener.
+    """
     mark = match.group()
     if mark in OPENING:
         return True
-    if mark in CLOSING:
-        return False
     before = text[match.start() - 1] if match.start() > p_start else " "
-    return before.isspace() or before in "([{—–-―:" or before in OPENING
+    after = text[match.end()] if match.end() < len(text) else " "
+    opens_here = before.isspace() or before in "([{—–-―:" or before in OPENING
+    if mark in CLOSING:
+        return opens_here and not after.isspace() and (before == "\n" or match.start() == p_start)
+    return opens_here
+
+
+def _closes_open_quote(text: str, match: re.Match[str], opened: re.Match[str] | None) -> bool:
+    """A straight mark after an open quote closes it when no word follows (``outreach,' " he``)."""
+    if opened is None or match.group() not in AMBIGUOUS:
+        return False
+    after = text[match.end()] if match.end() < len(text) else " "
+    return after.isspace() or after in ",.;:!?)"
 
 
 def _paragraph_segments(text: str, p_start: int, p_end: int, paragraph: int) -> list[_Segment]:
     found: list[_Segment] = []
     opened: re.Match[str] | None = None
     for match in _MARK.finditer(text, p_start, p_end):
-        if _is_opening(text, match, p_start):
+        if _is_opening(text, match, p_start) and not _closes_open_quote(text, match, opened):
             if opened is not None:
                 found.append(_unclosed(text, opened, match.start(), paragraph))
             opened = match
@@ -240,10 +258,14 @@ def _paragraph_lead(text: str, p_start: int) -> int:
     return index
 
 
-def _standalone(text: str, segment: _Segment, p_start: int, p_end: int) -> bool:
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _standalone(text: str, segment: _Segment) -> bool:
     """True when the quoted stretch stands as its own sentence(s), not inside a clause."""
-    lead = text[p_start : segment.open].rstrip()
-    trail = text[segment.close : p_end].lstrip()
+    lead = text[_line_start(text, segment.open) : segment.open].rstrip()
+    trail = text[segment.close : _paragraph_end(text, segment.close)].lstrip()
     inner = text[segment.start : segment.end].strip()
     if not inner:
         return False
@@ -253,6 +275,7 @@ def _standalone(text: str, segment: _Segment, p_start: int, p_end: int) -> bool:
         or lead[-1] in _SENTENCE_END + ":;"
         or lead[-1] in CLOSING | AMBIGUOUS | {"'"}
         or (lead[-1] in ",(" + _DASHES and first_upper)
+        or (lead[-1] == "," and _resumes(lead))
     )
     after_ok = (
         not trail
@@ -261,6 +284,12 @@ def _standalone(text: str, segment: _Segment, p_start: int, p_end: int) -> bool:
         or segment.continues
     )
     return before_ok and after_ok
+
+
+def _resumes(lead: str) -> bool:
+    """``“A,” the president said, “b …``: a quote resumed after a short attribution."""
+    last_close = max(lead.rfind(mark) for mark in (*CLOSING, *AMBIGUOUS))
+    return last_close >= 0 and len(lead[last_close:].split()) <= _MAX_ATTRIBUTION_WORDS
 
 
 # ---------------------------------------------------------------- cues in the parse
@@ -293,8 +322,10 @@ def _according_to(token: Token) -> _Cue | None:
 
 
 def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cue | None:
-    if token.pos_ != "VERB" or token.dep_ in {"amod", "compound"}:
+    if token.pos_ != "VERB" or token.dep_ in {"amod", "compound"} or _is_infinitive(token):
         return None
+    if token.dep_ == "acl" and any(child.dep_ == "mark" for child in token.children):
+        return None  # "the suggestion that Putin wanted …": a proposition, not a report
     lemma = token.lemma_.lower()
     for child in token.rights:
         if child.dep_ in {"prt", "prep"} and child.i == token.i + 1:
@@ -309,6 +340,11 @@ def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cu
         return None
     verb_class, complements = table[lemma]
     return _Cue(token, lemma, verb_class, complements, _cue_span(token, token))
+
+
+def _is_infinitive(token: Token) -> bool:
+    """ "to tell", "wants to pledge": speech intended, not reported."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.lefts)
 
 
 def _quoted_as_saying(token: Token) -> Token | None:
@@ -396,7 +432,7 @@ def _content(cue: _Cue, speaker: Token | None) -> tuple[int, int] | None:
         parts = [c for c in (*verb.children, *saying.children) if c.dep_ == "ccomp"]
     else:
         parts = _complement_parts(verb, cue.complements)
-    if not parts and verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i:
+    if not parts and (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i)):
         return _host_content(verb)
     if not parts:
         return None
@@ -421,9 +457,23 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
             parts.append(child)
         elif child.dep_ == "prep" and child.lower_ == "as" and "object" in complements:
             parts.append(child)
+    if "naming" in complements:
+        return _naming_parts(verb)
     if "object" in complements and not any(p.dep_ in {"dobj", "ccomp"} for p in parts):
         return [p for p in parts if p.dep_ in {"ccomp", "xcomp"}]
     return parts
+
+
+def _naming_parts(verb: Token) -> list[Token]:
+    """ "called the holiday “a celebration …”", "described the deal as …": object and predicate."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    predicates = [
+        c
+        for c in verb.rights
+        if c.dep_ in {"oprd", "xcomp", "ccomp", "attr"}
+        or (c.dep_ == "prep" and c.lower_ in {"as", "to"})
+    ]
+    return objects + predicates if predicates else []
 
 
 def _misparsed_clause(addressee: Token) -> list[Token]:
@@ -440,6 +490,8 @@ def _misparsed_clause(addressee: Token) -> list[Token]:
 def _host_content(verb: Token) -> tuple[int, int] | None:
     """``Flows were cut, they said``: the clause the cue interrupts or follows, after a comma."""
     host = verb.head
+    while host.dep_ == "conj" and host.head.i < host.i:
+        host = host.head
     doc = verb.doc
     first, last = host.left_edge.i, host.right_edge.i
     opener = verb.left_edge.i
@@ -533,14 +585,12 @@ def _outlet(agent: Token) -> str | None:
 
 def _runs(text: str, segments: list[_Segment], starts: list[int]) -> list[list[_Segment]]:
     """Group standalone segments into utterances: a paragraph's consecutive quotes, re-openings."""
-    ends = [*starts[1:], len(text)]
     runs: list[list[_Segment]] = []
     joining = False
     for segment in segments:
-        p_start, p_end = starts[segment.paragraph], ends[segment.paragraph]
         if joining:
             runs[-1].append(segment)
-        elif _standalone(text, segment, p_start, p_end):
+        elif _standalone(text, segment):
             runs.append([segment])
         joining = segment.continues
     return runs
@@ -554,6 +604,7 @@ def _split_runs(doc: Doc, runs: list[list[_Segment]], cues: dict[int, _Cue]) -> 
         if (
             previous is not None
             and previous[-1].paragraph == run[0].paragraph
+            and "\n" not in doc.text[previous[-1].close : run[0].open]
             and not previous[-1].continues
             and _joins(doc, previous, run, cues)
         ):
@@ -590,7 +641,7 @@ def _after_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | N
                 break
             if token.i in cues and _attributes(cues[token.i], segment, cues, after=True):
                 return cues[token.i]
-            if token.text in _SENTENCE_END:
+            if _ends_sentence(token):
                 break
     return None
 
@@ -617,6 +668,14 @@ def _before_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | 
     return None
 
 
+def _ends_sentence(token: Token) -> bool:
+    """A full stop, ! or ? followed by a capital or a new quote (not "(D-Wis.) said")."""
+    if token.text not in _SENTENCE_END or token.i + 1 >= len(token.doc):
+        return token.text in _SENTENCE_END
+    following = token.doc[token.i + 1]
+    return bool(token.whitespace_) and (following.text[:1].isupper() or _is_mark(following))
+
+
 def _paragraph_end(text: str, index: int) -> int:
     found = text.find("\n", index)
     return len(text) if found < 0 else found
@@ -627,6 +686,8 @@ def _attributes(cue: _Cue, segment: _Segment, cues: dict[int, _Cue], *, after: b
     verb = cue.token
     if cue.lemma == "according to":
         return True
+    if cue.verb_class in _NOT_SPEECH:
+        return False
     subject = _subject(verb, cues)
     if subject is None:
         return False
@@ -634,10 +695,19 @@ def _attributes(cue: _Cue, segment: _Segment, cues: dict[int, _Cue], *, after: b
         if child.dep_ == "ccomp":
             lo = child.left_edge.idx
             hi = child.right_edge.idx + len(child.right_edge)
-            outside = hi <= segment.open if after else lo >= segment.close
-            if outside and (lo > segment.close if after else hi < segment.open):
+            if (
+                after
+                and lo >= segment.close
+                and not _quote_opens(verb.doc.text[segment.close : lo + 1])
+            ):
+                return False
+            if not after and hi <= segment.open:
                 return False
     return True
+
+
+def _quote_opens(text: str) -> bool:
+    return any(mark in text for mark in (*OPENING, *AMBIGUOUS))
 
 
 def _dash_name(doc: Doc, run: list[_Segment]) -> tuple[tuple[int, int], tuple[int, int]] | None:
