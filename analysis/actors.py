@@ -1,0 +1,746 @@
+"""Who is who: canonical actors from names, aliases, titles, roles, pronouns and metonyms.
+
+"Russian President Vladimir Putin", "Putin", "he" and "his" are one person; "the Kremlin" and
+"Moscow" speak for the Russian government; "his Ukrainian counterpart" is Zelenskiy. No
+coreference model installs offline, so resolution is a deterministic sieve over spaCy's parse,
+in the spirit of the Stanford multi-pass resolver, each pass more permissive than the last:
+
+1. names: every alias in ``data/actors.csv`` (longest match first), then spaCy's PERSON, ORG,
+   GPE and LOC entities for actors the table does not know (surnames join their full name);
+   places used as agents ("Kyiv said", "the Kremlin's actions") are metonyms for a government;
+2. titles and appositions: "Russian President Vladimir Putin", "Alexei Kulemzin, the
+   Russian-installed mayor of ...", "the commander of ..., Lieutenant General Serhiy Nayev";
+3. groups: "Ukrainian officials", "Russia's security services", "Officials in the Kyiv region",
+   and bare "officials", whose side comes from the sentence;
+4. definite role nouns ("the president") to the last person holding that role;
+5. pronouns (he/his/him, she/her, they/their/them, it/its) by agreement and salience: the subject
+   or object of a governing clause first, then recency in the sentence, then the subject of the
+   previous sentences; pronouns inside quotation marks are left alone;
+6. counterparts: "his Ukrainian counterpart" is the holder of the possessor's office in the other
+   country (named, or the other country of the sentence).
+
+The lexicons (role nouns, group nouns, metonyms, demonyms) are CSV files in ``data/lexicons/``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from analysis import config, frames, nlp
+
+TABLE_COLUMNS = ("actor", "aliases", "type", "side", "role")
+ACTOR_TYPES = ("person", "organisation", "government", "country", "place", "group")
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place"}
+
+MASCULINE = {"he", "him", "his", "himself"}
+FEMININE = {"she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+NEUTER = {"it", "its"}
+SUBJECTS = ("nsubj", "nsubjpass")
+ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
+AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
+PROPER_TAGS = {"NNP", "NNPS"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+SENTENCES_BACK = 3
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+
+
+class ActorTableError(ValueError):
+    """Raised when the actor table (or an actor lexicon) cannot be read; says file and row."""
+
+
+# --------------------------------------------------------------------------- tables and lexicons
+
+
+def _csv_rows(path: Path, columns: Iterable[str]) -> list[tuple[int, dict[str, str]]]:
+    """``(line number, row)`` for each data row of a CSV with leading ``#`` comment lines."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ActorTableError(f"{path}: cannot be read ({error.strerror})") from error
+    first = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    reader = csv.DictReader(lines[first:])
+    missing = [col for col in columns if col not in (reader.fieldnames or [])]
+    if missing:
+        raise ActorTableError(
+            f"{path}, line {first + 1}: header lacks columns {missing}; expected {list(columns)}"
+        )
+    rows = []
+    for offset, row in enumerate(reader, start=first + 2):
+        if None in row or None in row.values():
+            raise ActorTableError(
+                f"{path}, line {offset}: expected {len(reader.fieldnames or [])} fields, "
+                f"found another number; quote fields that contain commas"
+            )
+        rows.append((offset, {key: value.strip() for key, value in row.items()}))
+    return rows
+
+
+def load_actor_table(path: Path = config.ACTORS_TABLE) -> pd.DataFrame:
+    """Read the actor table a researcher edits (``data/actors.csv``).
+
+    Args:
+        path: a CSV with columns actor, aliases (``|``-separated), type, side, role; comment lines
+            starting with ``#`` may precede the header.
+
+    Returns:
+        One row per actor, empty strings as ``<NA>``, aliases as written.
+
+    Raises:
+        ActorTableError: the file is missing or malformed; the message names the file, the line
+            and what to fix (unknown type, empty or duplicate actor, wrong number of fields).
+    """
+    records = []
+    seen: dict[str, int] = {}
+    for line, row in _csv_rows(Path(path), TABLE_COLUMNS):
+        where = f"{path}, line {line}"
+        if not row["actor"]:
+            raise ActorTableError(f"{where}: the actor column is empty")
+        if row["type"] not in ACTOR_TYPES:
+            raise ActorTableError(
+                f"{where}: type {row['type']!r} of {row['actor']!r} is not one of {ACTOR_TYPES}"
+            )
+        if row["actor"] in seen:
+            raise ActorTableError(
+                f"{where}: actor {row['actor']!r} is already defined on line {seen[row['actor']]}"
+            )
+        seen[row["actor"]] = line
+        records.append({col: row[col] or None for col in TABLE_COLUMNS})
+    return pd.DataFrame(records, columns=list(TABLE_COLUMNS)).astype("string")
+
+
+@dataclass(frozen=True)
+class _Lexicons:
+    demonyms: dict[str, tuple[str, str]]  # form -> (country, side)
+    metonyms: dict[str, tuple[str, str]]  # surface -> (side, stands for)
+    roles: dict[str, str]  # lemma -> office | rank | relation
+    groups: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> _Lexicons:
+    lexicons = config.LEXICONS_DIR
+    demonyms = _csv_rows(lexicons / "demonyms.csv", ("demonym", "country", "side"))
+    metonyms = _csv_rows(lexicons / "metonyms.csv", ("surface", "side", "stands_for"))
+    roles = _csv_rows(lexicons / "role_nouns.csv", ("noun", "kind"))
+    groups = _csv_rows(lexicons / "group_nouns.csv", ("noun",))
+    return _Lexicons(
+        demonyms={row["demonym"]: (row["country"], row["side"]) for _, row in demonyms},
+        metonyms={row["surface"]: (row["side"], row["stands_for"]) for _, row in metonyms},
+        roles={row["noun"].lower(): row["kind"] for _, row in roles},
+        groups=frozenset(row["noun"].lower() for _, row in groups),
+    )
+
+
+# --------------------------------------------------------------------------- the working state
+
+
+@dataclass
+class _Actor:
+    name: str
+    type: str
+    side: str | None
+    role: str | None = None
+
+
+@dataclass(eq=False)
+class _Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    head: int  # token index of the syntactic head
+    actor: _Actor
+    how: str
+    antecedent: _Mention | None = None
+    description: str | None = None
+    plural: bool = False
+
+
+@dataclass
+class _Resolver:
+    """The mentions of one document, built pass by pass."""
+
+    doc: Doc
+    cast: dict[str, _Actor]
+    table: pd.DataFrame
+    lex: _Lexicons
+    mentions: list[_Mention] = field(default_factory=list)
+    by_head: dict[int, _Mention] = field(default_factory=dict)
+    covered: set[int] = field(default_factory=set)
+
+    def add(self, mention: _Mention) -> _Mention:
+        self.mentions.append(mention)
+        self.by_head.setdefault(mention.head, mention)
+        self.covered.update(range(mention.start, mention.end))
+        return mention
+
+    def actor(self, name: str, actor_type: str, side: str | None) -> _Actor:
+        if name not in self.cast:
+            self.cast[name] = _Actor(name, actor_type, side)
+        return self.cast[name]
+
+    def mention_at(self, token: Token) -> _Mention | None:
+        return self.by_head.get(token.i)
+
+
+# --------------------------------------------------------------------------- pass 1: names
+
+
+def _alias_matcher(vocab, table: pd.DataFrame) -> tuple[PhraseMatcher, dict[str, str]]:
+    tokenizer = nlp.load_model().tokenizer
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    owner: dict[str, str] = {}
+    for row in table.itertuples(index=False):
+        aliases = [row.actor, *(str(row.aliases).split("|") if pd.notna(row.aliases) else [])]
+        for alias in dict.fromkeys(a.strip() for a in aliases if a.strip()):
+            owner.setdefault(alias, row.actor)
+            matcher.add(row.actor, [tokenizer(alias)])
+    return matcher, owner
+
+
+def _is_agent(token: Token) -> bool:
+    """A place or building used as an actor: subject, possessor, passive agent, partner."""
+    if token.dep_ == "conj":
+        return _is_agent(token.head)
+    if token.dep_ in AGENT_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in {"by", "with"}
+
+
+def _table_names(state: _Resolver) -> None:
+    matcher, owner = _alias_matcher(state.doc.vocab, state.table)
+    spans = [state.doc[start:end] for _, start, end in matcher(state.doc)]
+    for span in filter_spans(spans):
+        if len(span) == 1 and span[0].tag_ not in PROPER_TAGS and not span[0].ent_type_:
+            continue
+        actor = state.cast[owner[span.text]]
+        how = "name" if span.text == actor.name else "alias"
+        metonym = state.lex.metonyms.get(span.text)
+        if metonym and _is_agent(span.root):
+            how = "metonym"
+            actor.side = actor.side or metonym[0]
+            actor.role = actor.role or metonym[1]
+        state.add(_Mention(span.start, span.end, span.root.i, actor, how))
+
+
+def _canonical(text: str) -> str:
+    text = text.replace("’", "'")
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _entity_names(state: _Resolver) -> None:
+    surnames: dict[str, _Mention] = {}
+    for ent in state.doc.ents:
+        actor_type = ENTITY_TYPES.get(ent.label_)
+        if actor_type is None or any(t.i in state.covered for t in ent):
+            continue
+        if ent.text in state.lex.demonyms or not any(t.tag_ in PROPER_TAGS for t in ent):
+            continue
+        if actor_type == "person" and not all(t.tag_ in PROPER_TAGS for t in ent):
+            continue
+        name = _canonical(ent.text)
+        full = surnames.get(name) if len(ent) == 1 else None
+        if full is not None:
+            state.add(_Mention(ent.start, ent.end, ent.root.i, full.actor, "alias", full))
+            continue
+        actor = state.actor(name, actor_type, None)
+        mention = state.add(_Mention(ent.start, ent.end, ent.root.i, actor, "name"))
+        if actor_type == "person" and len(ent) > 1:
+            surnames.setdefault(ent[-1].text, mention)
+
+
+# --------------------------------------------------------------------------- pass 2: descriptions
+
+
+def _side_of(tokens: Iterable[Token], state: _Resolver) -> str | None:
+    """The first side a span declares: a demonym, or a mention of an actor with a side."""
+    for token in tokens:
+        if token.text in state.lex.demonyms:
+            return state.lex.demonyms[token.text][1]
+        mention = state.mention_at(token)
+        if mention is not None and mention.actor.side and mention.actor.type != "person":
+            return mention.actor.side
+    return None
+
+
+def _title_start(doc: Doc, mention: _Mention, roles: dict[str, str]) -> int:
+    """First token of a title before a name ("U.S. State Department spokesperson Ned Price")."""
+    members = set(range(mention.start, mention.end))
+    start = mention.start
+    while start > 0:
+        token = doc[start - 1]
+        if token.dep_ not in MODIFIER_DEPS - {"poss"} or token.head.i not in members:
+            break
+        members.add(token.i)
+        start -= 1
+    titles = [t for t in doc[start : mention.start] if t.lemma_.lower() in roles]
+    return start if titles else mention.start
+
+
+def _noun_phrase(token: Token, *, stop: Token | None = None) -> Span:
+    """The phrase a noun heads, without trailing punctuation and without ``stop``'s subtree."""
+    excluded = {t.i for t in stop.subtree} if stop is not None else set()
+    indices = [t.i for t in token.subtree if t.i not in excluded]
+    start, end = min(indices), max(indices)
+    if stop is not None:
+        end = min(end, stop.left_edge.i - 1)
+    doc = token.doc
+    while end > start and doc[end].is_punct:
+        end -= 1
+    return doc[start : end + 1]
+
+
+def _describe(state: _Resolver, name: _Mention, phrase: Span) -> None:
+    text = phrase.text[4:] if phrase[0].lower_ == "the" else phrase.text
+    state.add(_Mention(phrase.start, phrase.end, phrase.root.i, name.actor, "role", name, text))
+    name.actor.side = name.actor.side or _side_of(phrase, state)
+
+
+def _descriptions(state: _Resolver) -> None:
+    doc = state.doc
+    for mention in [m for m in state.mentions if m.actor.type == "person"]:
+        start = _title_start(doc, mention, state.lex.roles)
+        if start < mention.start:
+            mention.description = doc[start : mention.start].text
+            mention.start, mention.how = start, "title"
+            mention.actor.side = mention.actor.side or _side_of(doc[start : mention.end], state)
+        head = doc[mention.head]
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                _describe(state, mention, _noun_phrase(child))
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+            _describe(state, mention, _noun_phrase(head.head, stop=head))
+
+
+# --------------------------------------------------------------------------- pass 3: groups
+
+
+def _sentence_side(sent: Span, state: _Resolver) -> str | None:
+    """Side of a bare group: the one side its sentence names, else where the event happened."""
+    sides = {side for token in sent if (side := _side_of([token], state))}
+    if len(sides) == 1:
+        return sides.pop()
+    places = [t for t in sent if t.dep_ == "pobj" and t.head.lower_ == "in"]
+    return next((side for t in reversed(places) if (side := _side_of([t], state))), None)
+
+
+def _group_extent(noun: Token, state: _Resolver) -> tuple[int, int, str | None] | None:
+    """``(start, end, side)`` of a qualified group noun, or None when a possessor rules it out."""
+    start, end, side = noun.i, noun.i + 1, None
+    for child in noun.lefts:
+        if child.dep_ not in MODIFIER_DEPS:
+            continue
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            continue
+        child_side = _side_of(child.subtree, state)
+        if child.dep_ == "poss" and child_side is None:
+            return None
+        side = side or child_side
+        start = min(start, child.left_edge.i)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}:
+            child_side = _side_of(child.subtree, state)
+            if child_side:
+                side, end = side or child_side, child.right_edge.i + 1
+    return start, end, side
+
+
+def _groups(state: _Resolver) -> None:
+    doc = state.doc
+    for noun in doc:
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in state.lex.groups:
+            continue
+        if noun.i in state.covered or noun.dep_ == "compound":
+            continue
+        extent = _group_extent(noun, state)
+        if extent is None:
+            continue
+        start, end, side = extent
+        plural = noun.tag_ in PLURAL_TAGS
+        name = _canonical(doc[start:end].text)
+        if start == noun.i and end == noun.i + 1:
+            if not plural:
+                continue
+            side = _sentence_side(noun.sent, state)
+            name = f"{_demonym(side, state)} {noun.lower_}" if side else noun.lower_
+        actor = state.actor(name, "group", side)
+        state.add(_Mention(start, end, noun.i, actor, "name", plural=plural))
+
+
+def _demonym(side: str, state: _Resolver) -> str:
+    return next((form for form, (_, s) in state.lex.demonyms.items() if s == side), side)
+
+
+# --------------------------------------------------------------------------- pass 4: role nouns
+
+
+def _holds(actor: _Actor, office: str, side: str | None, descriptions: dict[str, str]) -> bool:
+    role = (descriptions.get(actor.name) or "") + " " + (actor.role or "")
+    return office in role.lower() and (side is None or actor.side == side)
+
+
+def _definite_roles(state: _Resolver) -> None:
+    doc = state.doc
+    for noun in doc:
+        office = noun.lemma_.lower()
+        if state.lex.roles.get(office) != "office" or noun.pos_ != "NOUN":
+            continue
+        if noun.i in state.covered or not any(c.lower_ == "the" for c in noun.lefts):
+            continue
+        side = _side_of(noun.lefts, state)
+        descriptions = {m.actor.name: m.description for m in state.mentions if m.description}
+        earlier = [m for m in state.mentions if m.end <= noun.i and m.actor.type == "person"]
+        match = next(
+            (m for m in reversed(earlier) if _holds(m.actor, office, side, descriptions)), None
+        )
+        if match is not None:
+            phrase = _noun_phrase(noun)
+            state.add(_Mention(phrase.start, phrase.end, noun.i, match.actor, "role", match))
+
+
+# --------------------------------------------------------------------------- pass 5: pronouns
+
+
+def _agrees(pronoun: str, mention: _Mention) -> bool:
+    if pronoun in MASCULINE | FEMININE:
+        return mention.actor.type == "person"
+    if pronoun in PLURAL:
+        return mention.plural
+    return mention.actor.type != "person" and not mention.plural
+
+
+def _could_be(pronoun: str, token: Token, roles: dict[str, str]) -> bool:
+    """A noun that is not an actor but could be the pronoun's antecedent, so blocks the search."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if pronoun in MASCULINE | FEMININE:
+        return token.lemma_.lower() in roles
+    if pronoun in PLURAL:
+        return token.tag_ in PLURAL_TAGS
+    return token.tag_ == "NN"
+
+
+def _arguments(verb: Token) -> Iterator[Token]:
+    found = [c for c in verb.children if c.dep_ in ARGUMENTS]
+    if verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in found):
+        found = [c for c in verb.head.children if c.dep_ in SUBJECTS] + found
+    found.sort(key=lambda c: ARGUMENTS.index(c.dep_))
+    for argument in found:
+        if argument.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            yield verb.head
+        else:
+            yield argument
+
+
+_BLOCKED = object()
+
+
+def _syntactic(pronoun: Token, state: _Resolver) -> _Mention | object | None:
+    """Walk up the parse: a conjoined actor, the noun a relative clause hangs on, or a governing
+    clause's subject or object; a non-actor noun that agrees blocks the search."""
+    word = pronoun.lower_
+    node = pronoun
+    first_verb = True
+    while node.head.i != node.i:
+        child, node = node, node.head
+        if child.dep_ in {"conj", "relcl"} and (mention := state.mention_at(node)):
+            if _agrees(word, mention) and mention.start < pronoun.i:
+                return mention
+        if node.pos_ not in {"VERB", "AUX"}:
+            continue
+        for argument in _arguments(node):
+            if argument.i >= pronoun.i or pronoun in argument.subtree:
+                continue
+            if first_verb and word in {"him", "her"} and argument.dep_ in SUBJECTS:
+                continue
+            mention = state.mention_at(argument)
+            if mention is not None and _agrees(word, mention):
+                return mention
+            if mention is None and _could_be(word, argument, state.lex.roles):
+                return _BLOCKED
+        first_verb = False
+    return None
+
+
+def _salient(pronoun: Token, state: _Resolver) -> _Mention | None:
+    """No syntactic antecedent: the latest agreeing mention in the sentence, then the subject
+    (else the latest) of the previous sentences (one sentence, same paragraph, for "they")."""
+    word = pronoun.lower_
+    if word in NEUTER:
+        return None
+    sent = pronoun.sent
+    before = [m for m in state.mentions if sent.start <= m.head < pronoun.i and _agrees(word, m)]
+    if before:
+        return max(before, key=lambda m: m.head)
+    sentences = list(state.doc.sents)
+    index = sentences.index(sent)
+    back = 1 if word in PLURAL else SENTENCES_BACK
+    for previous in reversed(sentences[max(index - back, 0) : index]):
+        if word in PLURAL and "\n" in state.doc.text[previous.end_char : sent.start_char]:
+            return None
+        inside = [m for m in state.mentions if previous.start <= m.head < previous.end]
+        inside = [m for m in inside if _agrees(word, m)]
+        subjects = [m for m in inside if state.doc[m.head].dep_ in SUBJECTS]
+        if subjects or inside:
+            return (subjects or inside)[-1] if subjects else max(inside, key=lambda m: m.head)
+    return None
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Indices of tokens inside quotation marks."""
+    inside: set[int] = set()
+    for match in _QUOTED.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        inside.update(range(span.start, span.end))
+    return inside
+
+
+def _pronouns(state: _Resolver) -> None:
+    quoted = _quoted(state.doc)
+    for token in state.doc:
+        word = token.lower_
+        if token.tag_ not in {"PRP", "PRP$"} or word not in MASCULINE | FEMININE | PLURAL | NEUTER:
+            continue
+        if token.i in quoted or (word == "it" and token.dep_ not in SUBJECTS):
+            continue
+        found = _syntactic(token, state)
+        if found is None:
+            found = _salient(token, state)
+        if isinstance(found, _Mention):
+            state.add(
+                _Mention(
+                    token.i, token.i + 1, token.i, found.actor, "pronoun", found, None, found.plural
+                )
+            )
+
+
+# --------------------------------------------------------------------------- pass 6: counterparts
+
+
+def _other_country(noun: Token, owner: _Actor, state: _Resolver) -> str | None:
+    for child in noun.lefts:
+        if child.text in state.lex.demonyms:
+            return state.lex.demonyms[child.text][0]
+    places = [
+        m
+        for m in state.mentions
+        if m.actor.type == "place"
+        and m.actor.role == "country"
+        and m.head < noun.i
+        and m.actor.side != owner.side
+        and noun.sent.start <= m.head
+    ]
+    return places[-1].actor.name if places else None
+
+
+def _office_holder(owner: _Actor, country: str, table: pd.DataFrame) -> str | None:
+    def norm(text: str) -> str:
+        return re.sub(r"\bthe\s+", "", text.lower()).strip()
+
+    office = norm(owner.role or "").split(" of ")[0]
+    people = table[table["type"] == "person"].dropna(subset=["role"])
+    roles = people["role"].map(norm)
+    exact = people[roles == f"{office} of {norm(country)}"]
+    leaders = people[
+        roles.str.endswith(f" of {norm(country)}")
+        & roles.str.match(r"(president|prime minister|chancellor|leader)\b")
+    ]
+    found = exact if not exact.empty else leaders
+    return None if found.empty else str(found["actor"].iloc[0])
+
+
+def _counterparts(state: _Resolver) -> None:
+    for noun in state.doc:
+        if state.lex.roles.get(noun.lemma_.lower()) != "relation" or noun.i in state.covered:
+            continue
+        owner = next((state.mention_at(c) for c in noun.lefts if c.dep_ == "poss"), None)
+        if owner is None or owner.actor.type != "person":
+            continue
+        country = _other_country(noun, owner.actor, state)
+        holder = _office_holder(owner.actor, country, state.table) if country else None
+        if holder is not None:
+            phrase = _noun_phrase(noun)
+            state.add(_Mention(phrase.start, phrase.end, noun.i, state.cast[holder], "role", owner))
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _cast(table: pd.DataFrame) -> dict[str, _Actor]:
+    return {
+        row.actor: _Actor(
+            row.actor,
+            row.type,
+            None if pd.isna(row.side) else row.side,
+            None if pd.isna(row.role) else row.role,
+        )
+        for row in table.itertuples(index=False)
+    }
+
+
+def _frame(state: _Resolver, article_id: str) -> pd.DataFrame:
+    doc = state.doc
+    sent_starts = {sent.start: index for index, sent in enumerate(doc.sents)}
+    ordered = sorted(state.mentions, key=lambda m: (m.start, -m.end, m.head))
+    ids = {id(m): index for index, m in enumerate(ordered)}
+    rows = []
+    for index, mention in enumerate(ordered):
+        span = doc[mention.start : mention.end]
+        rows.append(
+            {
+                "article_id": article_id,
+                "mention_id": index,
+                "sent_id": sent_starts[span.sent.start],
+                "start": span.start_char,
+                "end": span.end_char,
+                "text": span.text,
+                "actor": mention.actor.name,
+                "actor_type": mention.actor.type,
+                "side": mention.actor.side,
+                "how": mention.how,
+                "antecedent_id": ids.get(id(mention.antecedent)),
+                "description": mention.description,
+            }
+        )
+    return frames.conform("mentions", rows)
+
+
+def find_mentions(doc: Doc, article_id: str, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every mention of an actor in one parsed article, resolved to a canonical actor.
+
+    Args:
+        doc: the article parsed by :func:`analysis.nlp.parse`.
+        article_id: the article's id, copied into every row.
+        table: the actor table; :func:`load_actor_table` of ``data/actors.csv`` when omitted.
+
+    Returns:
+        The ``mentions`` frame (see ``frames.SCHEMAS``), in text order; ``text`` is
+        ``doc.text[start:end]``; ``antecedent_id`` names the mention a pronoun, role noun or
+        description was resolved through.
+    """
+    table = load_actor_table() if table is None else table
+    state = _Resolver(doc, _cast(table), table, _lexicons())
+    for sieve in (
+        _table_names,
+        _entity_names,
+        _descriptions,
+        _groups,
+        _definite_roles,
+        _pronouns,
+        _counterparts,
+    ):
+        sieve(state)
+    return _frame(state, article_id)
+
+
+def _quote_counts(quotes: pd.DataFrame | None) -> pd.DataFrame:
+    columns = ["article_id", "actor", "n_quotes", "n_quoted_words"]
+    if quotes is None or quotes.empty:
+        return pd.DataFrame(columns=columns)
+    counted = quotes.assign(
+        actor=quotes["speaker"],
+        words=quotes["content"].fillna("").map(lambda s: len(_WORD.findall(s))),
+    )
+    grouped = counted.groupby(["article_id", "actor"], dropna=True)
+    return grouped.agg(n_quotes=("words", "size"), n_quoted_words=("words", "sum")).reset_index()
+
+
+def _first(values: pd.Series) -> object:
+    present = values.dropna()
+    return present.iloc[0] if len(present) else pd.NA
+
+
+def _role_text(group: pd.DataFrame) -> object:
+    for how in ("role", "title"):
+        found = _first(group.loc[group["how"] == how, "description"])
+        if found is not pd.NA:
+            return found
+    return pd.NA
+
+
+def summarize_actors(
+    mentions: pd.DataFrame,
+    *,
+    quotes: pd.DataFrame | None = None,
+    by_article: bool = True,
+    table: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per actor per article (or per actor across the corpus): the ``actors`` frame.
+
+    Args:
+        mentions: a ``mentions`` frame from :func:`find_mentions` (one or many articles).
+        quotes: a ``quotes`` frame whose ``speaker`` holds canonical actor names; fills
+            ``n_quotes`` and ``n_quoted_words`` (0 when omitted or when an actor is never quoted).
+        by_article: one row per actor per article; when False, one row per actor for the corpus,
+            with ``article_id`` <NA>.
+        table: the actor table, for roles the text does not give; ``data/actors.csv`` when omitted.
+
+    Returns:
+        The ``actors`` frame, most-mentioned first.
+    """
+    if mentions.empty:
+        return frames.empty("actors")
+    table = load_actor_table() if table is None else table
+    table_roles = dict(zip(table["actor"], table["role"], strict=True))
+    keys = ["article_id", "actor"] if by_article else ["actor"]
+    rows = []
+    for key, group in mentions.sort_values(["article_id", "mention_id"]).groupby(keys, sort=False):
+        values = dict(zip(keys, key if isinstance(key, tuple) else (key,), strict=True))
+        role = _role_text(group)
+        rows.append(
+            {
+                "article_id": values.get("article_id", pd.NA),
+                "actor": values["actor"],
+                "actor_type": group["actor_type"].iloc[0],
+                "side": _first(group["side"]),
+                "role": table_roles.get(values["actor"], pd.NA) if role is pd.NA else role,
+                "n_mentions": len(group),
+                "first_sentence": group["sent_id"].min(),
+                "aliases": " | ".join(dict.fromkeys(group["text"].str.replace("’", "'"))),
+            }
+        )
+    actors = pd.DataFrame(rows)
+    counts = _quote_counts(quotes)
+    if not by_article:
+        counts = counts.groupby("actor", as_index=False)[["n_quotes", "n_quoted_words"]].sum()
+    actors = actors.merge(counts, on=keys, how="left").fillna({"n_quotes": 0, "n_quoted_words": 0})
+    actors = actors.sort_values(
+        ["article_id", "n_mentions", "actor"], ascending=[True, False, True]
+    )
+    return frames.conform("actors", actors)
+
+
+def actor_at(mentions: pd.DataFrame, start: int, end: int) -> pd.Series | None:
+    """The mention that best stands for the character span ``[start, end)``.
+
+    Used to resolve a quote's speaker span ("he", "Putin", "The Kremlin", "officials") to a
+    canonical actor. Pass one article's mentions. An exact match wins; otherwise among the
+    overlapping mentions, persons first, then the earliest, then the longest.
+
+    Returns:
+        A row of ``mentions``, or None when no mention overlaps the span.
+    """
+    overlapping = mentions[(mentions["start"] < end) & (mentions["end"] > start)]
+    if overlapping.empty:
+        return None
+    exact = overlapping[(overlapping["start"] == start) & (overlapping["end"] == end)]
+    if not exact.empty:
+        return exact.iloc[0]
+    ranked = overlapping.assign(
+        _not_person=overlapping["actor_type"] != "person",
+        _outside=overlapping["start"] < start,
+        _length=overlapping["start"] - overlapping["end"],
+    ).sort_values(["_not_person", "_outside", "start", "_length"])
+    return mentions.loc[ranked.index[0]]
