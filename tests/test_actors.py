@@ -1,0 +1,303 @@
+"""Who is who: actor table, mention resolution on the gold article, a made-up article, summaries."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import actors, nlp
+
+#: Every third-person pronoun in tests/fixtures/seed-article.txt, checked by reading the article:
+#: offset -> (pronoun, the actors it may correctly resolve to). An empty tuple means the
+#: antecedent is not an actor (an event, drones, a comment, "millions") so no resolution is right.
+PRONOUNS: dict[int, tuple[str, tuple[str, ...]]] = {
+    128: ("his", ("Vladimir Putin",)),  # Putin said ... while his Ukrainian counterpart
+    318: ("they", ("Russian operatives", "Russia's security services")),  # told operatives they
+    355: ("their", ("Russian operatives", "Russia's security services")),  # improve their work
+    376: ("his", ("Vladimir Putin",)),  # one of his clearest public admissions
+    429: ("he", ("Vladimir Putin",)),  # the invasion he launched
+    485: ("It", ()),  # It followed a visit (the admission, an event)
+    833: ("him", ("Volodymyr Zelenskiy",)),  # Zelenskiy's office released video showing him
+    1135: ("him", ("Volodymyr Zelenskiy",)),  # Zelenskiy said ... under photographs of him
+    1161: ("he", ("Volodymyr Zelenskiy",)),  # Earlier, he renewed calls for more weapons
+    1942: ("they", ("Russian officials",)),  # officials were quoted by RBC ... they said
+    2390: ("he", ("Vladimir Putin",)),  # "... extremely difficult," he said in a video address
+    2657: ("its", ("Kyiv",)),  # Kyiv and its Western allies
+    2797: ("They", ("Russian forces",)),  # Russian forces drew back ... They have failed
+    2922: ("his", ("Vladimir Putin",)),  # Putin made his first visit
+    2967: ("he", ("Vladimir Putin",)),  # where he and his counterpart
+    2974: ("his", ("Vladimir Putin",)),  # he and his counterpart
+    3188: ("its", ("Belarus",)),  # Belarus had reached ... restructuring of its debt
+    3469: ("it", ("Ukraine's military",)),  # Ukraine's military said it had shot down
+    3602: ("their", ()),  # The unmanned aircraft fly towards their target
+    4122: ("their", ("Moscow's troops",)),  # Moscow's troops used ... for their abortive attack
+    4210: ("he", ("Alexander Lukashenko",)),  # Lukashenko has said repeatedly he has
+    4241: ("his", ("Alexander Lukashenko",)),  # sending his country's troops
+    4359: ("his", ("Serhiy Nayev",)),  # Nayev, said his country was prepared
+    4764: ("it", ()),  # Price said it (Putin's comment) should be treated
+    4817: ("it", ()),  # given it (the comment) was "coming from a leader
+    4915: ("his", ("Vladimir Putin",)),  # a leader who is seeking ... to absorb his neighbour
+    5100: ("their", ()),  # driven millions from their homes
+    5687: ("it", ("Russia",)),  # Russia says it is waging
+    5749: ("it", ("Ukraine",)),  # in Ukraine to rid it of nationalists
+}
+
+MADE_UP = (
+    "Anna Kowalczyk, the mayor of the port city of Gdansk, said on Friday that the damaged bridge "
+    "would be rebuilt by spring. Kowalczyk told reporters she had asked the government for money."
+    "\n\nHer deputy, Tomasz Wrobel, said he expected the first trains to run in April.\n\n"
+    "Polish officials said they would send engineers. The Baltic Shipping Company said it had "
+    "suspended its ferries."
+)
+
+
+@pytest.fixture(scope="module")
+def seed_doc(seed_text):
+    return nlp.parse([seed_text])[0]
+
+
+@pytest.fixture(scope="module")
+def mentions(seed_doc):
+    return actors.find_mentions(seed_doc, "seed")
+
+
+@pytest.fixture(scope="module")
+def made_up():
+    return actors.find_mentions(nlp.parse([MADE_UP])[0], "made-up")
+
+
+def _at(mentions: pd.DataFrame, text: str, phrase: str, word: str | None = None) -> pd.DataFrame:
+    """Mentions lying inside ``phrase`` (or exactly on ``word`` within it)."""
+    start = text.index(phrase)
+    if word is not None:
+        start += phrase.index(word)
+    end = start + len(word or phrase)
+    inside = mentions[(mentions["start"] >= start) & (mentions["end"] <= end)]
+    return inside[(inside["start"] == start) & (inside["end"] == end)] if word else inside
+
+
+# --------------------------------------------------------------------------- the actor table
+
+
+def test_actor_table_has_transliterations_and_known_columns():
+    table = actors.load_actor_table()
+    assert list(table.columns) == list(actors.TABLE_COLUMNS)
+    aliases = dict(zip(table["actor"], table["aliases"].fillna(""), strict=True))
+    assert {"Zelenskiy", "Zelensky", "Zelenskyy"} <= set(aliases["Volodymyr Zelenskiy"].split("|"))
+    assert {"Lukashenko", "Lukashenka"} <= set(aliases["Alexander Lukashenko"].split("|"))
+    assert set(table["type"]) <= set(actors.ACTOR_TYPES)
+    assert table["actor"].is_unique
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("actor,aliases,type,side,role\nPutin,,leader,Russia,\n", "line 3: type 'leader'"),
+        ("actor,aliases,type,side,role\n,,person,Russia,\n", "line 3: the actor column is empty"),
+        ("actor,aliases,type,side,role\nA,,person,,\nA,,place,,\n", "line 4: actor 'A' is already"),
+        ("actor,aliases,type,side,role\nA,B,C,person,x,y\n", "line 3: expected 5 fields"),
+        ("actor,type,side\nA,person,\n", "header lacks columns ['aliases', 'role']"),
+    ],
+)
+def test_malformed_table_names_file_and_line(tmp_path, body, message):
+    path = tmp_path / "my-actors.csv"
+    path.write_text("# a comment line\n" + body, encoding="utf-8")
+    with pytest.raises(actors.ActorTableError) as error:
+        actors.load_actor_table(path)
+    assert "my-actors.csv" in str(error.value)
+    assert message in str(error.value)
+
+
+def test_missing_table_is_named(tmp_path):
+    with pytest.raises(actors.ActorTableError, match="nowhere.csv"):
+        actors.load_actor_table(tmp_path / "nowhere.csv")
+
+
+# --------------------------------------------------------------------------- the bundled article
+
+
+def test_offsets_are_sacred(mentions, seed_text):
+    assert len(mentions) > 100
+    for row in mentions.itertuples():
+        assert seed_text[row.start : row.end] == row.text
+    assert mentions["mention_id"].tolist() == list(range(len(mentions)))
+    assert mentions["antecedent_id"].dropna().isin(mentions["mention_id"]).all()
+
+
+def test_every_gold_actor_found_with_type_side_and_min_mentions(mentions, gold):
+    summary = actors.summarize_actors(mentions).set_index("actor")
+    for expected in gold["actors"]:
+        name = expected["actor"]
+        assert name in summary.index, name
+        row = summary.loc[name]
+        assert row["actor_type"] == expected["type"], name
+        assert row["side"] == expected["side"], name
+        assert row["n_mentions"] >= expected["min_mentions"], (name, row["n_mentions"])
+
+
+def test_his_ukrainian_counterpart_is_zelenskiy(mentions, seed_text):
+    found = _at(mentions, seed_text, "while his Ukrainian counterpart", "his Ukrainian counterpart")
+    assert found["actor"].tolist() == ["Volodymyr Zelenskiy"]
+    assert found["how"].tolist() == ["role"]
+    start = seed_text.index("his Ukrainian counterpart")
+    best = actors.actor_at(mentions, start, start + len("his Ukrainian counterpart"))
+    assert best["actor"] == "Volodymyr Zelenskiy"
+
+
+def test_he_and_his_counterpart_are_putin_and_lukashenko(mentions, seed_text):
+    inside = _at(mentions, seed_text, "he and his counterpart")
+    assert set(inside["actor"]) == {"Vladimir Putin", "Alexander Lukashenko"}
+    counterpart = _at(mentions, seed_text, "he and his counterpart", "his counterpart")
+    assert counterpart["actor"].tolist() == ["Alexander Lukashenko"]
+    he = _at(mentions, seed_text, "he and his counterpart", "he")
+    assert he["actor"].tolist() == ["Vladimir Putin"]
+
+
+def test_he_said_in_a_video_address_is_putin(mentions, seed_text):
+    he = _at(mentions, seed_text, "he said in a video address", "he")
+    assert he["actor"].tolist() == ["Vladimir Putin"]
+    assert he["how"].tolist() == ["pronoun"]
+
+
+def test_they_said_are_the_officials_quoted_by_rbc(mentions, seed_text):
+    officials = _at(mentions, seed_text, "officials were quoted by the RBC", "officials")
+    they = _at(mentions, seed_text, "Flows were cut, they said", "they")
+    assert officials["actor"].tolist() == ["Russian officials"]
+    assert they["actor"].tolist() == ["Russian officials"]
+    assert they["antecedent_id"].tolist() == officials["mention_id"].tolist()
+    assert they["side"].tolist() == ["Russia"]
+
+
+def test_kremlin_speaks_for_russia(mentions):
+    kremlin = mentions[mentions["actor"] == "Kremlin"]
+    assert len(kremlin) == 3
+    assert set(kremlin["side"]) == {"Russia"}
+    assert set(kremlin["how"]) == {"metonym"}
+
+
+def test_metonyms_only_when_places_act(mentions, seed_text):
+    kyiv_said = _at(mentions, seed_text, "Kyiv and its Western allies said", "Kyiv")
+    capital = _at(mentions, seed_text, "mostly at the capital Kyiv", "Kyiv")
+    assert kyiv_said["how"].tolist() == ["metonym"]
+    assert capital["how"].tolist() == ["name"]
+    assert set(kyiv_said["actor"]) == set(capital["actor"]) == {"Kyiv"}
+
+
+def test_titles_and_appositions_give_roles(mentions, seed_text):
+    summary = actors.summarize_actors(mentions).set_index("actor")
+    assert summary.loc["Alexei Kulemzin", "role"].startswith("Russian-installed mayor")
+    assert summary.loc["Serhiy Nayev", "role"] == "commander of Ukraine’s joint forces"
+    assert summary.loc["Vladimir Putin", "role"] == "Russian President"
+    assert summary.loc["Ned Price", "role"] == "U.S. State Department spokesperson"
+    commander = _at(mentions, seed_text, "the commander of Ukraine’s joint forces, Lieutenant")
+    assert "Serhiy Nayev" in set(commander["actor"])
+
+
+def test_groups_take_their_side_from_the_text(mentions):
+    summary = actors.summarize_actors(mentions).set_index("actor")
+    expected = {
+        "Ukrainian officials": "Ukraine",
+        "Russia's security services": "Russia",
+        "Officials in the Kyiv region": "Ukraine",
+        "Ukraine's military": "Ukraine",
+        "Ukraine's General Staff": "Ukraine",
+        "Russian news agencies": "Russia",
+        "Western countries": "West",
+    }
+    for name, side in expected.items():
+        assert summary.loc[name, "actor_type"] == "group", name
+        assert summary.loc[name, "side"] == side, name
+
+
+def test_pronoun_precision_on_the_bundled_article(mentions, seed_text):
+    for offset, (word, _) in PRONOUNS.items():
+        assert seed_text[offset : offset + len(word)] == word, offset
+    resolved = mentions[mentions["how"] == "pronoun"]
+    assert set(resolved["start"]) <= set(PRONOUNS), "a resolved pronoun is missing from the list"
+    correct = sum(
+        actor in PRONOUNS[start][1]
+        for start, actor in zip(resolved["start"], resolved["actor"], strict=True)
+    )
+    precision = correct / len(resolved)
+    resolvable = sum(bool(allowed) for _, allowed in PRONOUNS.values())
+    recall = correct / resolvable
+    print(f"pronoun precision {precision:.3f} ({correct}/{len(resolved)}), recall {recall:.3f}")
+    assert precision >= 0.9
+    assert recall >= 0.75
+
+
+def test_pronouns_inside_quotes_are_left_alone(mentions, seed_text):
+    inside = _at(mentions, seed_text, "to violently absorb his other", "his")
+    assert inside.empty
+
+
+# --------------------------------------------------------------------------- an unknown article
+
+
+def test_made_up_article_yields_actors_from_ner(made_up):
+    table = actors.load_actor_table()
+    known = set(table["actor"]) | set("|".join(table["aliases"].dropna()).split("|"))
+    summary = actors.summarize_actors(made_up, table=table).set_index("actor")
+    assert not set(summary.index) & known
+    mayor = summary.loc["Anna Kowalczyk"]
+    assert mayor["actor_type"] == "person"
+    assert mayor["role"] == "mayor of the port city of Gdansk"
+    assert mayor["n_mentions"] >= 4  # name, apposition, surname, she, Her
+    assert summary.loc["Tomasz Wrobel", "actor_type"] == "person"
+    assert summary.loc["Polish officials", "side"] == "West"
+    assert summary.loc["Baltic Shipping Company", "actor_type"] == "organisation"
+    by_text = made_up.set_index("text")
+    assert by_text.loc["she", "actor"] == "Anna Kowalczyk"
+    assert by_text.loc["he", "actor"] == "Tomasz Wrobel"
+    assert by_text.loc["they", "actor"] == "Polish officials"
+    assert by_text.loc["it", "actor"] == "Baltic Shipping Company"
+    for row in made_up.itertuples():
+        assert MADE_UP[row.start : row.end] == row.text
+
+
+# --------------------------------------------------------------------------- summaries, lookups
+
+
+def test_summary_counts_quotes_and_aggregates_a_corpus(mentions, made_up):
+    quotes = pd.DataFrame(
+        {
+            "article_id": ["seed", "seed", "made-up"],
+            "speaker": ["Vladimir Putin", "Vladimir Putin", "Anna Kowalczyk"],
+            "content": ["Russia has no interest in absorbing anyone,", "long process", "soon"],
+        }
+    )
+    both = pd.concat([mentions, made_up], ignore_index=True)
+    per_article = actors.summarize_actors(both, quotes=quotes).set_index(["article_id", "actor"])
+    assert per_article.loc[("seed", "Vladimir Putin"), "n_quotes"] == 2
+    assert per_article.loc[("seed", "Vladimir Putin"), "n_quoted_words"] == 9
+    assert per_article.loc[("seed", "Kremlin"), "n_quotes"] == 0
+    corpus = actors.summarize_actors(both, quotes=quotes, by_article=False)
+    assert corpus["article_id"].isna().all()
+    assert corpus["actor"].is_unique
+    putin = corpus.set_index("actor").loc["Vladimir Putin"]
+    assert putin["n_mentions"] == (mentions["actor"] == "Vladimir Putin").sum()
+    assert "Russian President Vladimir Putin" in putin["aliases"].split(" | ")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "actor"),
+    [
+        ("The Kremlin", "Kremlin"),
+        ("U.S. State Department spokesperson Ned Price", "Ned Price"),
+        ("Kyiv and its Western allies", "Kyiv"),
+        ("Ukraine’s military", "Ukraine's military"),
+        (
+            "the commander of Ukraine’s joint forces, Lieutenant General Serhiy Nayev",
+            "Serhiy Nayev",
+        ),
+        ("Both Putin and Lukashenko", "Vladimir Putin"),
+    ],
+)
+def test_actor_at_resolves_speaker_spans(mentions, seed_text, phrase, actor):
+    start = seed_text.index(phrase)
+    assert actors.actor_at(mentions, start, start + len(phrase))["actor"] == actor
+
+
+def test_actor_at_without_overlap_is_none(mentions, seed_text):
+    start = seed_text.index("Some of the fiercest fighting")
+    assert actors.actor_at(mentions, start, start + 4) is None
