@@ -189,8 +189,10 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "text": ("string", "the words as written"),
         "entry": ("string", "lexicon entry matched (scare quotes: 'quoted modifier')"),
         "category": ("string", "labels: what is named; hedges: verification | appearance | ..."),
-        "actor": ("string", "whose words (labels, scare quotes) or whose verb (hedges); <NA>: "
-                  "the outlet's own"),
+        "actor": (
+            "string",
+            "whose words (labels, scare quotes) or whose verb (hedges); <NA>: the outlet's own",
+        ),
         "side": ("string", "that actor's side"),
         "entry_side": ("string", "labels: the side whose usage the lexicon says the label is"),
     },
@@ -223,7 +225,7 @@ def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
 
 
 #: The frames ``extract --jsonl`` writes per document, in this order.
-JSONL_SPANS = ("sentences", "entities")
+JSONL_SPANS = ("sentences", "entities", "mentions", "quotes")
 
 
 @dataclass
@@ -234,6 +236,16 @@ class Frames:
     sentences: pd.DataFrame = field(default_factory=lambda: empty("sentences"))
     sentiment_words: pd.DataFrame = field(default_factory=lambda: empty("sentiment_words"))
     entities: pd.DataFrame = field(default_factory=lambda: empty("entities"))
+    mentions: pd.DataFrame = field(default_factory=lambda: empty("mentions"))
+    actors: pd.DataFrame = field(default_factory=lambda: empty("actors"))
+    quotes: pd.DataFrame = field(default_factory=lambda: empty("quotes"))
+    fragments: pd.DataFrame = field(default_factory=lambda: empty("fragments"))
+    stances: pd.DataFrame = field(default_factory=lambda: empty("stances"))
+    contrasts: pd.DataFrame = field(default_factory=lambda: empty("contrasts"))
+    voice_portrayal: pd.DataFrame = field(default_factory=lambda: empty("voice_portrayal"))
+    agency: pd.DataFrame = field(default_factory=lambda: empty("agency"))
+    agency_summary: pd.DataFrame = field(default_factory=lambda: empty("agency_summary"))
+    framing_marks: pd.DataFrame = field(default_factory=lambda: empty("framing_marks"))
     errors: pd.DataFrame = field(default_factory=lambda: empty("errors"))
 
     def items(self) -> Iterator[tuple[str, pd.DataFrame]]:

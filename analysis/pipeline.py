@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import entities, frames, nlp, sentiment
+from analysis import actors, entities, frames, framing, nlp, quotes, sentiment
 from analysis.corpus import Corpus, load
 
 Source = Corpus | pd.DataFrame | str | Path | Iterable[str | Path]
@@ -36,10 +36,10 @@ def extract(source: Source, *, use_cache: bool = True) -> frames.Frames:
         name: frames.conform(
             name, pd.concat([layer[name] for layer in per_article], ignore_index=True)
         )
-        if per_article
-        else frames.empty(name)
         for name in (per_article[0] if per_article else {})
     }
+    if per_article:
+        combined.update(_across_articles(combined))
     return frames.Frames(articles=articles, errors=corpus.errors, **combined)
 
 
@@ -50,9 +50,33 @@ def _load(source: Source) -> Corpus:
 
 
 def _analyse(doc, article_id: str) -> dict[str, pd.DataFrame]:
+    """Every per-article frame, each layer reading the ones before it."""
     sentences, sentiment_words = sentiment.score_sentences(doc, article_id)
+    mentions = actors.find_mentions(doc, article_id)
+    quoted, fragments = quotes.find_quotes(doc, article_id, mentions=mentions)
+    stances, contrasts = framing.find_stances(doc, article_id, quotes=quoted, mentions=mentions)
     return {
         "sentences": sentences,
         "sentiment_words": sentiment_words,
         "entities": entities.find_entities(doc, article_id),
+        "mentions": mentions,
+        "quotes": quoted,
+        "fragments": fragments,
+        "stances": stances,
+        "contrasts": contrasts,
+        "agency": framing.agency(doc, article_id, mentions=mentions),
+        "framing_marks": framing.labels_and_hedges(
+            doc, article_id, mentions=mentions, quotes=quoted
+        ),
+    }
+
+
+def _across_articles(found: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Frames that summarise the per-article ones."""
+    return {
+        "actors": actors.summarize_actors(found["mentions"], quotes=found["quotes"]),
+        "voice_portrayal": framing.voice_and_portrayal(
+            found["sentences"], found["quotes"], found["mentions"]
+        ),
+        "agency_summary": framing.agency_summary(found["agency"]),
     }
