@@ -154,6 +154,7 @@ class _Actor:
     type: str
     side: str | None
     role: str | None = None
+    gender: str | None = None  # "he" or "she", learnt from pronouns bound by the parse
 
 
 @dataclass(eq=False)
@@ -413,9 +414,14 @@ def _definite_roles(state: _Resolver) -> None:
 # --------------------------------------------------------------------------- pass 5: pronouns
 
 
+def _gender(pronoun: str) -> str | None:
+    return "he" if pronoun in MASCULINE else "she" if pronoun in FEMININE else None
+
+
 def _agrees(pronoun: str, mention: _Mention) -> bool:
     if pronoun in MASCULINE | FEMININE:
-        return mention.actor.type == "person"
+        known = mention.actor.gender
+        return mention.actor.type == "person" and known in (None, _gender(pronoun))
     if pronoun in PLURAL:
         return mention.plural
     return mention.actor.type != "person" and not mention.plural
@@ -452,7 +458,8 @@ def _syntactic(pronoun: Token, state: _Resolver) -> _Mention | object | None:
     clause's subject or object; a non-actor noun that agrees blocks the search."""
     word = pronoun.lower_
     node = pronoun
-    first_verb = True
+    is_object = pronoun.tag_ == "PRP" and pronoun.dep_ not in SUBJECTS
+    own_clause = True  # until a verb with its own subject: that subject cannot be an object's
     while node.head.i != node.i:
         child, node = node, node.head
         if child.dep_ in {"conj", "relcl"} and (mention := state.mention_at(node)):
@@ -463,14 +470,14 @@ def _syntactic(pronoun: Token, state: _Resolver) -> _Mention | object | None:
         for argument in _arguments(node):
             if argument.i >= pronoun.i or pronoun in argument.subtree:
                 continue
-            if first_verb and word in {"him", "her"} and argument.dep_ in SUBJECTS:
+            if own_clause and is_object and argument.dep_ in SUBJECTS:
                 continue
             mention = state.mention_at(argument)
             if mention is not None and _agrees(word, mention):
                 return mention
             if mention is None and _could_be(word, argument, state.lex.roles):
                 return _BLOCKED
-        first_verb = False
+        own_clause = own_clause and not any(c.dep_ in SUBJECTS for c in node.children)
     return None
 
 
@@ -516,6 +523,8 @@ def _pronouns(state: _Resolver) -> None:
         if token.i in quoted or (word == "it" and token.dep_ not in SUBJECTS):
             continue
         found = _syntactic(token, state)
+        if isinstance(found, _Mention) and found.actor.type == "person":
+            found.actor.gender = found.actor.gender or _gender(word)
         if found is None:
             found = _salient(token, state)
         if isinstance(found, _Mention):
