@@ -1,4 +1,4 @@
-"""How well quotes are found: the scoring rule shared by the tests and ``benchmarks/attribution.py``.
+"""How well quotes are found: one scoring rule for the tests and ``benchmarks/attribution.py``.
 
 The rule is the GenderGapTracker's: a predicted quote matches a gold quote when its content covers
 at least 30% of the gold content characters; matching is one-to-one, greedy by overlap. Gold quotes

@@ -91,6 +91,7 @@ class _Cue:
     verb_class: str
     complements: frozenset[str]
     span: tuple[int, int]
+    particle: Token | None = None
 
 
 # ---------------------------------------------------------------- lexicons
@@ -332,7 +333,8 @@ def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cu
             phrase = f"{lemma} {child.lower_}"
             if phrase in table:
                 verb_class, complements = table[phrase]
-                return _Cue(token, phrase, verb_class, complements, _cue_span(token, child))
+                span = _cue_span(token, child)
+                return _Cue(token, phrase, verb_class, complements, span, particle=child)
     if _quoted_as_saying(token) is not None:
         saying = _quoted_as_saying(token)
         return _Cue(token, "say", "neutral", frozenset({"clause"}), _cue_span(token, saying))
@@ -372,6 +374,8 @@ def _subject(verb: Token, cues: dict[int, _Cue]) -> Token | None:
     own = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
     if own is not None:
         return own
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head  # "a statement saying …", "postings saying …"
     if verb.dep_ == "conj":
         outer = [a for a in verb.ancestors if a.i in cues and _own_subject(a) is not None]
         if outer:
@@ -390,7 +394,7 @@ def _own_subject(verb: Token) -> Token | None:
 
 
 def _speaker_span(subject: Token) -> Span:
-    """The speaker's noun phrase: the name when an appositive gives one, without its descriptions."""
+    """The speaker's noun phrase: the name an appositive gives, without its descriptions."""
     doc = subject.doc
     head = subject
     if subject.pos_ != "PROPN":
@@ -431,11 +435,17 @@ def _content(cue: _Cue, speaker: Token | None) -> tuple[int, int] | None:
         saying = _quoted_as_saying(verb)
         parts = [c for c in (*verb.children, *saying.children) if c.dep_ == "ccomp"]
     else:
-        parts = _complement_parts(verb, cue.complements)
+        parts = (
+            _complement_parts(verb, cue.complements)
+            + _prepositional_object(cue)
+            + _passive_object(verb, cue.complements)
+        )
     if not parts and (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i)):
         return _host_content(verb)
     if not parts:
         return None
+    if speaker is not None and any(p.i > speaker.i for p in parts):
+        parts = [p for p in parts if p.left_edge.i > speaker.i] or parts
     first = min(p.left_edge.i for p in parts)
     last = max(p.right_edge.i for p in parts)
     if speaker is not None and first <= speaker.i <= last:
@@ -462,6 +472,20 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
     if "object" in complements and not any(p.dep_ in {"dobj", "ccomp"} for p in parts):
         return [p for p in parts if p.dep_ in {"ccomp", "xcomp"}]
     return parts
+
+
+def _passive_object(verb: Token, complements: frozenset[str]) -> list[Token]:
+    """ "The report was dismissed by the Kremlin": the passive subject is what was reported."""
+    if not {"object", "naming"} & complements or not any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def _prepositional_object(cue: _Cue) -> list[Token]:
+    """ "called for more weapons", "called on Obama to act": the preposition's object."""
+    if cue.particle is None or cue.particle.dep_ != "prep":
+        return []
+    return [child for child in cue.particle.children if child.dep_ in {"pobj", "pcomp"}]
 
 
 def _naming_parts(verb: Token) -> list[Token]:
@@ -495,6 +519,8 @@ def _host_content(verb: Token) -> tuple[int, int] | None:
     doc = verb.doc
     first, last = host.left_edge.i, host.right_edge.i
     opener = verb.left_edge.i
+    while opener < verb.i and doc[opener].is_punct:
+        opener += 1
     if opener <= first or doc[opener - 1].text not in {",", "—", "–"}:
         return None
     if any(child.dep_ == "mark" for child in verb.children):

@@ -1,0 +1,244 @@
+"""Quotes: the bundled article against its gold, and the tricky forms on small made-up texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import evaluation, frames, nlp, quotes
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _find(text: str, **options) -> tuple[pd.DataFrame, pd.DataFrame]:
+    doc = nlp.parse([text])[0]
+    return quotes.find_quotes(doc, "t", **options)
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, pd.DataFrame, pd.DataFrame, list[dict]]:
+    text = (FIXTURES / "seed-article.txt").read_text(encoding="utf-8")
+    gold = json.loads((FIXTURES / "seed-article.gold.json").read_text(encoding="utf-8"))["quotes"]
+    found, fragments = _find(text)
+    return text, found, fragments, gold
+
+
+@pytest.fixture(scope="module")
+def seed_score(seed) -> evaluation.Score:
+    _text, found, _fragments, gold = seed
+    predicted = evaluation.predicted_from_rows(found.to_dict("records"))
+    return evaluation.score_document(predicted, evaluation.gold_from_seed(gold))
+
+
+def test_seed_recall(seed_score):
+    assert seed_score.n_gold == 25
+    assert seed_score.recall >= 0.96
+
+
+def test_seed_precision(seed_score):
+    assert seed_score.precision >= 0.90
+
+
+def test_seed_speaker_accuracy(seed_score):
+    assert seed_score.speaker_accuracy >= 0.95
+
+
+def test_seed_kind_accuracy(seed_score):
+    assert seed_score.kind_accuracy >= 0.90
+
+
+def test_frames_follow_the_schemas(seed):
+    _text, found, fragments, _gold = seed
+    for name, frame in (("quotes", found), ("fragments", fragments)):
+        assert list(frame.columns) == list(frames.SCHEMAS[name])
+        expected = {col: dtype for col, (dtype, _) in frames.SCHEMAS[name].items()}
+        assert {col: str(dtype) for col, dtype in frame.dtypes.items()} == expected
+
+
+def test_every_span_is_its_text(seed):
+    text, found, fragments, _gold = seed
+    for row in found.itertuples():
+        assert text[row.start : row.end] == row.content
+        if not pd.isna(row.speaker_start):
+            assert text[row.speaker_start : row.speaker_end] == row.speaker_text
+        if not pd.isna(row.cue_start):
+            assert text[row.cue_start : row.cue_end] == row.cue
+    for row in fragments.itertuples():
+        assert text[row.start : row.end] == row.text
+        quote = found.loc[found.quote_id == row.quote_id].iloc[0]
+        assert quote.start <= row.start and row.end <= quote.end
+
+
+def test_seed_mixed_quote_fragments(seed):
+    _text, found, fragments, _gold = seed
+    kremlin = found.loc[found.cue == "dismissed"].iloc[0]
+    assert kremlin.kind == "mixed"
+    words = fragments.loc[fragments.quote_id == kremlin.quote_id, "text"].tolist()
+    assert words == ["groundless", "stupid"]
+
+
+def test_seed_cues_classes_and_channels(seed):
+    _text, found, _fragments, _gold = seed
+    by_cue = found.set_index("cue")
+    assert by_cue.loc["acknowledged", "cue_class"] == "concessive"
+    assert by_cue.loc["dismissed", "cue_class"] == "rejecting"
+    rbc = by_cue.loc["were quoted by the RBC news outlet as saying"]
+    assert (rbc.speaker_text, rbc.channel) == ("officials", "RBC")
+    channels = set(found.channel.dropna())
+    assert {"Telegram", "video address", "RBC"} <= channels
+
+
+def test_seed_sentences_of_a_quote(seed):
+    text, found, _fragments, _gold = seed
+    doc = nlp.parse([text])[0]
+    zelenskiy = found.loc[found.content.str.startswith("Ukraine is proud")].iloc[0]
+    assert zelenskiy.sent_start == nlp.sent_id_of(doc, zelenskiy.start)
+    assert zelenskiy.sent_end > zelenskiy.sent_start  # three sentences inside the marks
+
+
+def test_reporting_verbs_lexicon():
+    verbs = quotes.load_reporting_verbs()
+    classes = dict(zip(verbs.lemma, verbs["class"], strict=True))
+    assert classes["say"] == "neutral"
+    assert classes["insist"] == "assertive"
+    assert classes["concede"] == "concessive"
+    assert classes["allege"] == "distancing"
+    assert classes["deny"] == "rejecting"
+    assert classes["call for"] == "directive"
+    assert verbs.lemma.is_unique
+
+
+def test_reporting_verbs_lexicon_errors_name_the_file(tmp_path):
+    path = tmp_path / "verbs.csv"
+    path.write_text("# comment\nlemma,class\nsay,neutral\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="verbs.csv"):
+        quotes.load_reporting_verbs(path)
+
+
+def test_custom_lexicon_changes_the_class():
+    verbs = quotes.load_reporting_verbs()
+    verbs.loc[verbs.lemma == "say", "class"] = "assertive"
+    found, _ = _find("The minister said the plan would fail.", verbs=verbs)
+    assert found.cue_class.tolist() == ["assertive"]
+
+
+def test_inversion():
+    text = "“We will not give up,” said Putin."
+    found, _ = _find(text)
+    row = found.iloc[0]
+    assert (row.kind, row.content, row.speaker_text, row.cue) == (
+        "direct",
+        "We will not give up,",
+        "Putin",
+        "said",
+    )
+
+
+def test_according_to():
+    text = "According to the ministry, three soldiers were wounded in the attack."
+    found, _ = _find(text)
+    row = found.iloc[0]
+    assert row.speaker_text == "the ministry"
+    assert row.cue == "According to"
+    assert row.content == "three soldiers were wounded in the attack"
+    assert row.kind == "indirect"
+
+
+def test_cue_before_with_colon():
+    text = "The mayor told reporters: “The city is safe. Nobody should panic.”"
+    found, _ = _find(text)
+    row = found.iloc[0]
+    assert (row.kind, row.speaker_text, row.cue) == ("direct", "The mayor", "told")
+    assert row.content == "The city is safe. Nobody should panic."
+
+
+def test_unbalanced_marks_give_a_warning_not_an_exception():
+    text = "“The talks have failed, the envoy said.\n\nNegotiations will resume in May."
+    found, _ = _find(text)
+    assert len(found) >= 1
+    assert found.warning.notna().any()
+    assert "never closed" in found.warning.dropna().iloc[0]
+    for row in found.itertuples():
+        assert text[row.start : row.end] == row.content
+
+
+def test_stray_closing_mark_gives_a_warning():
+    text = "The deal is dead,” the minister said on Monday."
+    found, _ = _find(text)
+    assert found.warning.str.contains("no opening mark").any()
+
+
+def test_paragraph_spanning_quote_reopened_at_each_paragraph():
+    text = (
+        "“We have fought for ten months,” the general said. “We will keep fighting.\n\n"
+        "“Our soldiers are tired but they are not beaten.”\n\n"
+        "The war began in February."
+    )
+    found, fragments = _find(text)
+    direct = found.loc[found.kind == "direct"]
+    assert len(direct) == 1
+    row = direct.iloc[0]
+    assert row.speaker_text == "the general"
+    assert row.content.endswith("not beaten.")
+    assert row.warning is pd.NA or pd.isna(row.warning)
+    assert len(fragments.loc[fragments.quote_id == row.quote_id]) == 3
+
+
+def test_floating_quote_goes_to_the_previous_speaker():
+    text = (
+        "“Prices will fall next year,” the governor said.\n\n"
+        "“Our reserves are strong and the currency is stable.”"
+    )
+    found, _ = _find(text)
+    assert len(found) == 2
+    assert found.speaker_text.tolist() == ["the governor", "the governor"]
+    assert "previous speaker" in found.warning.iloc[1]
+
+
+def test_dash_name_layout():
+    text = "“The most unqualified candidate ever to run for office.” ― Maria Lopez\n"
+    found, _ = _find(text)
+    row = found.iloc[0]
+    assert (row.kind, row.speaker_text, row.cue) == ("direct", "Maria Lopez", "―")
+
+
+def test_pronoun_speaker_and_channel():
+    text = "Putin spoke on Tuesday. “The situation is difficult,” he said in a video address."
+    found, _ = _find(text)
+    row = found.iloc[0]
+    assert (row.speaker_text, row.channel) == ("he", "video address")
+
+
+def test_multi_speaker_subject():
+    found, _ = _find("Kyiv and its Western allies said the vote was illegal.")
+    assert found.speaker_text.tolist() == ["Kyiv and its Western allies"]
+
+
+def test_passive_agent_is_the_speaker():
+    found, _ = _find("The report was dismissed by the Kremlin as propaganda.")
+    assert found.speaker_text.tolist() == ["the Kremlin"]
+    assert found.cue_class.tolist() == ["rejecting"]
+
+
+def test_nested_single_quotes_stay_inside_one_quote():
+    text = "“He told me ‘never again’ and I believed him,” the witness said."
+    found, fragments = _find(text)
+    assert len(found) == 1
+    assert found.content.iloc[0] == "He told me ‘never again’ and I believed him,"
+    assert len(fragments) == 1
+
+
+def test_straight_quotes():
+    text = '"We are ready," the minister said. "The army is prepared."'
+    found, _ = _find(text)
+    assert len(found) == 1
+    assert found.speaker_text.iloc[0] == "the minister"
+
+
+def test_no_quotes_in_plain_narration():
+    found, fragments = _find("The river froze in January and the town was quiet.")
+    assert found.empty and fragments.empty
+    assert list(found.columns) == list(frames.SCHEMAS["quotes"])
