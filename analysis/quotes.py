@@ -41,6 +41,9 @@ CLOSING = {"”", "»"}
 AMBIGUOUS = {'"', "''"}
 _MARK = re.compile(r"''|[“”\"„«»]")
 _DASHES = "-–—―"
+_COLON_SPEAKER = re.compile(
+    r"^[^\S\n]*[“\"]?((?:[A-Z][\w.'’-]*[^\S\n]+){0,3}[A-Z][\w.'’-]*):[^\S\n]+(?=\S)", re.M
+)
 _DASH_NAME = re.compile(r"[^\S\n]*[-–—―][^\S\n]*((?:[A-Z][\w.’'-]*[^\S\n]*){1,5})\s*$")
 _SENTENCE_END = ".!?"
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -323,7 +326,7 @@ def _according_to(token: Token) -> _Cue | None:
 
 
 def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cue | None:
-    if token.pos_ != "VERB" or token.dep_ in {"amod", "compound"} or _is_infinitive(token):
+    if token.pos_ != "VERB" or token.dep_ in {"amod", "compound"}:
         return None
     if token.dep_ == "acl" and any(child.dep_ == "mark" for child in token.children):
         return None  # "the suggestion that Putin wanted …": a proposition, not a report
@@ -342,11 +345,6 @@ def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cu
         return None
     verb_class, complements = table[lemma]
     return _Cue(token, lemma, verb_class, complements, _cue_span(token, token))
-
-
-def _is_infinitive(token: Token) -> bool:
-    """ "to tell", "wants to pledge": speech intended, not reported."""
-    return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.lefts)
 
 
 def _quoted_as_saying(token: Token) -> Token | None:
@@ -777,11 +775,34 @@ def find_quotes(
     starts = nlp.paragraph_starts(text)
     segments = quotation_segments(text)
     cues = {cue.token.i: cue for cue in _cues(doc, table)}
+    transcript = _colon_quotes(doc, segments)
     direct, used = _direct_quotes(doc, segments, starts, cues)
+    direct = transcript + [q for q in direct if not _overlaps_direct((q.start, q.end), transcript)]
     reported = _reported_quotes(doc, cues, used, direct, segments)
     found = sorted(direct + reported, key=lambda quote: (quote.start, quote.end))
     _attach_stray_warnings(found, segments)
     return _frames(doc, article_id, found, mentions)
+
+
+def _colon_quotes(doc: Doc, segments: list[_Segment]) -> list[_Quote]:
+    """``PENCE: Well, …`` and ``Sanders: Clinton needs …``: a line opened by a name and a colon."""
+    text = doc.text
+    found = []
+    for match in _COLON_SPEAKER.finditer(text):
+        end = _paragraph_end(text, match.end())
+        while end > match.end() and (text[end - 1].isspace() or text[end - 1] in CLOSING | {'"'}):
+            end -= 1
+        if len(text[match.end() : end].split()) < _MIN_UNATTRIBUTED_WORDS:
+            continue
+        inside = [s for s in segments if match.end() <= s.open and s.close <= end + 1]
+        around = [s for s in segments if s.start <= match.end() and end <= s.end + 1]
+        kind = "direct" if around else "mixed" if inside else "indirect"
+        quote = _Quote(match.end(), end, kind, segments=around or inside)
+        quote.speaker = (match.start(1), match.end(1))
+        quote.cue = (match.end(1), match.end(1) + 1)
+        quote.cue_class = "neutral"
+        found.append(quote)
+    return found
 
 
 def _direct_quotes(

@@ -242,3 +242,16 @@ def test_no_quotes_in_plain_narration():
     found, fragments = _find("The river froze in January and the town was quiet.")
     assert found.empty and fragments.empty
     assert list(found.columns) == list(frames.SCHEMAS["quotes"])
+
+
+def test_seed_speakers_resolved_through_actors(seed):
+    from analysis import actors
+
+    text, _found, _fragments, gold = seed
+    doc = nlp.parse([text])[0]
+    found, _ = quotes.find_quotes(doc, "seed", mentions=actors.find_mentions(doc, "seed"))
+    video = found.loc[found.channel == "video address"].iloc[0]
+    assert (video.speaker_text, video.speaker) == ("he", "Vladimir Putin")
+    predicted = evaluation.predicted_from_rows(found.to_dict("records"))
+    score = evaluation.score_document(predicted, evaluation.gold_from_seed(gold))
+    assert score.speaker_accuracy >= 0.95
