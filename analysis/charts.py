@@ -7,9 +7,11 @@ colour-blind-safe palette and are fixed per side, so Russia is the same colour i
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import spacy
 from matplotlib.figure import Figure
@@ -154,5 +156,462 @@ def analyser_agreement(sentences: pd.DataFrame, articles: pd.DataFrame) -> Figur
         f"The analysers point opposite ways on {len(disagree)} of {len(sentences)} sentences"
     )
     ax.legend(loc="lower right")
+    source_line(fig, articles)
+    return fig
+
+
+# --- who is who -----------------------------------------------------------------------------
+
+
+def _side_legend(ax, sides) -> None:
+    handles = [
+        plt.Rectangle((0, 0), 1, 1, color=side_colour(side))
+        for side in dict.fromkeys(s if isinstance(s, str) else "other" for s in sides)
+    ]
+    labels = list(dict.fromkeys(s if isinstance(s, str) else "other" for s in sides))
+    ax.legend(handles, labels, title="side", loc="lower right")
+
+
+def actor_mentions(actors: pd.DataFrame, articles: pd.DataFrame, *, top: int = 15) -> Figure:
+    """Bars: mentions per actor (names, titles, roles, pronouns and metonyms), coloured by side."""
+    table = actors.groupby(["actor", "side"], dropna=False)["n_mentions"].sum().reset_index()
+    table = table.nlargest(top, "n_mentions").iloc[::-1]
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(table) + 1.4))
+    ax.barh(table["actor"], table["n_mentions"], color=[side_colour(s) for s in table["side"]])
+    for y, value in enumerate(table["n_mentions"]):
+        ax.text(value, y, f" {value}", va="center", fontsize=8)
+    lead = table.iloc[-1]
+    ax.set_title(f"{lead['actor']} is mentioned most: {lead['n_mentions']} times")
+    ax.set_xlabel("mentions (names, titles, roles, pronouns, metonyms)")
+    ax.grid(axis="y", visible=False)
+    _side_legend(ax, table["side"].iloc[::-1])
+    source_line(fig, articles)
+    return fig
+
+
+def actor_ribbon(
+    mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, top: int = 12
+) -> Figure:
+    """Where each actor appears along the article: one row per actor, one mark per mention."""
+    order = mentions["actor"].value_counts().index[:top]
+    shown = mentions[mentions["actor"].isin(order)]
+    fig, ax = plt.subplots(figsize=(10, 0.34 * len(order) + 1.6))
+    rows = {actor: i for i, actor in enumerate(order[::-1])}
+    for named in (True, False):
+        part = shown[(shown["how"].isin(["name", "alias", "title"])) == named]
+        colours = [side_colour(s) for s in part["side"]]
+        ax.scatter(
+            part["sent_id"],
+            part["actor"].map(rows),
+            s=42,
+            linewidths=1.3,
+            facecolors=colours if named else "none",
+            edgecolors=colours,
+        )
+    ax.legend(
+        [
+            plt.Line2D([], [], ls="", marker="o", color="#555555", mfc=fill)
+            for fill in ("#555555", "none")
+        ],
+        ["named", "pronoun, role or metonym"],
+        loc="lower right",
+        bbox_to_anchor=(1, 1),
+        ncol=2,
+    )
+    ax.set_yticks(list(rows.values()), list(rows.keys()))
+    ax.set_xlim(-1, int(sentences["sent_id"].max()) + 1)
+    ax.set_xlabel("sentence (order in the article)")
+    first = shown.groupby("actor")["sent_id"].min().reindex(order)
+    ax.set_title(f"{order[0]} runs through the article, from sentence {first.iloc[0]} on")
+    source_line(fig, articles)
+    return fig
+
+
+def co_occurrence(mentions: pd.DataFrame, articles: pd.DataFrame, *, top: int = 10) -> Figure:
+    """Heatmap: in how many sentences each pair of the most-mentioned actors appears together."""
+    order = list(mentions["actor"].value_counts().index[:top])
+    matrix = actors_together(mentions, order)
+    fig, ax = plt.subplots(figsize=(7.5, 6.5))
+    ax.imshow(matrix.values, cmap="Blues")
+    ax.set_xticks(range(len(order)), order, rotation=40, ha="right")
+    ax.set_yticks(range(len(order)), order)
+    ax.grid(False)
+    peak = matrix.values.max() or 1
+    for (i, j), value in pd.DataFrame(matrix.values).stack().items():
+        ax.text(
+            j,
+            i,
+            str(value),
+            ha="center",
+            va="center",
+            fontsize=8,
+            color="white" if value > peak / 2 else "#222222",
+        )
+    pairs = matrix.where(
+        ~pd.DataFrame(np.eye(len(order), dtype=bool), matrix.index, matrix.columns)
+    )
+    a, b = pairs.stack().idxmax()
+    ax.set_title(f"{a} and {b} share the most sentences ({int(pairs.loc[a, b])})")
+    source_line(fig, articles)
+    return fig
+
+
+def actors_together(mentions: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """Sentence counts for each pair of actors in ``order`` (diagonal: the actor's sentences)."""
+    present = (
+        mentions[mentions["actor"].isin(order)]
+        .assign(one=1)
+        .pivot_table(index=["article_id", "sent_id"], columns="actor", values="one", aggfunc="max")
+        .reindex(columns=order)
+        .fillna(0)
+        .astype(int)
+    )
+    return present.T.dot(present)
+
+
+# --- who speaks, and how it is reported ---------------------------------------------------------
+
+
+def voice_share(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFrame) -> Figure:
+    """Two panels: quotes and quoted words per speaker, coloured by side."""
+    table = quoted_voice(quotes, actors)
+    fig, axes = plt.subplots(1, 2, figsize=(11, 0.34 * len(table) + 1.6), sharey=True)
+    colours = [side_colour(s) for s in table["side"]]
+    for ax, column, label in (
+        (axes[0], "quotes", "quotes (count)"),
+        (axes[1], "words", "quoted words (count)"),
+    ):
+        ax.barh(table["speaker"], table[column], color=colours)
+        ax.set_xlabel(label)
+        ax.grid(axis="y", visible=False)
+    top = table.iloc[-1]
+    share = top["words"] / table["words"].sum()
+    fig.suptitle(
+        f"{top['speaker']} gets {share:.0%} of the quoted words",
+        x=0.01,
+        ha="left",
+        fontweight="bold",
+    )
+    _side_legend(axes[1], table["side"].iloc[::-1])
+    source_line(fig, articles)
+    return fig
+
+
+def quoted_voice(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Per speaker: number of quotes, quoted words and side (from the actors frame), ascending."""
+    sides = actors.drop_duplicates("actor").set_index("actor")["side"]
+    table = (
+        quotes.assign(words=quotes["content"].str.split().str.len())
+        .groupby("speaker")
+        .agg(quotes=("quote_id", "size"), words=("words", "sum"))
+        .reset_index()
+    )
+    table["side"] = table["speaker"].map(sides)
+    return table.sort_values(["words", "quotes"]).reset_index(drop=True)
+
+
+def cue_mix(quotes: pd.DataFrame, articles: pd.DataFrame) -> Figure:
+    """Stacked bars: how each speaker's words are reported, by reporting-verb class."""
+    table = pd.crosstab(quotes["speaker"], quotes["cue_class"])
+    table = table.loc[table.sum(axis=1).sort_values().index]
+    fig, ax = plt.subplots(figsize=(9, 0.34 * len(table) + 1.6))
+    left = np.zeros(len(table))
+    for cue_class in table.columns:
+        ax.barh(
+            table.index,
+            table[cue_class],
+            left=left,
+            label=cue_class,
+            color=CUE_COLOURS.get(cue_class, OKABE_ITO["grey"]),
+        )
+        left += table[cue_class].to_numpy()
+    framed = table.drop(columns=[c for c in ("neutral",) if c in table.columns]).sum(axis=1)
+    ax.set_title(
+        f"{framed.idxmax()}'s words are most often reported with a loaded verb "
+        f"({framed.max()} of {table.loc[framed.idxmax()].sum()})"
+    )
+    ax.set_xlabel("quotes (count)")
+    ax.grid(axis="y", visible=False)
+    ax.legend(title="reporting verb", loc="lower right")
+    source_line(fig, articles)
+    return fig
+
+
+CUE_COLOURS = {
+    "neutral": "#BBBBBB",
+    "assertive": OKABE_ITO["blue"],
+    "concessive": OKABE_ITO["vermillion"],
+    "distancing": OKABE_ITO["orange"],
+    "rejecting": OKABE_ITO["reddish purple"],
+    "directive": OKABE_ITO["bluish green"],
+    "tentative": OKABE_ITO["sky blue"],
+}
+
+
+def cue_heatmap(quotes: pd.DataFrame, articles: pd.DataFrame) -> Figure:
+    """Heatmap with counts: reporting-verb class × speaker."""
+    table = pd.crosstab(quotes["speaker"], quotes["cue_class"])
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
+    fig, ax = plt.subplots(figsize=(1.1 * len(table.columns) + 4, 0.4 * len(table) + 1.6))
+    ax.imshow(table.values, cmap="Oranges", aspect="auto")
+    ax.set_xticks(range(len(table.columns)), table.columns, rotation=30, ha="right")
+    ax.set_yticks(range(len(table)), table.index)
+    ax.grid(False)
+    for (i, j), value in pd.DataFrame(table.values).stack().items():
+        if value:
+            ax.text(j, i, str(value), ha="center", va="center", fontsize=9)
+    loaded = table.drop(columns=[c for c in ("neutral",) if c in table.columns])
+    verbs = ", ".join(f"{c} {int(loaded[c].sum())}" for c in loaded.columns if loaded[c].sum())
+    ax.set_title(f"Beyond 'said': {verbs}")
+    ax.set_xlabel("reporting-verb class")
+    source_line(fig, articles)
+    return fig
+
+
+def channels(quotes: pd.DataFrame, articles: pd.DataFrame) -> Figure:
+    """Bars: through which channel the quoted words reached the article."""
+    counts = quotes["channel"].fillna("not stated").value_counts().sort_values()
+    fig, ax = plt.subplots(figsize=(7, 0.35 * len(counts) + 1.3))
+    ax.barh(
+        counts.index,
+        counts.values,
+        color=[OKABE_ITO["grey"] if c == "not stated" else OKABE_ITO["blue"] for c in counts.index],
+    )
+    stated = counts.drop("not stated", errors="ignore").sum()
+    ax.set_title(f"{stated} of {counts.sum()} quotes name the channel they came through")
+    ax.set_xlabel("quotes (count)")
+    ax.grid(axis="y", visible=False)
+    source_line(fig, articles)
+    return fig
+
+
+def quote_table(quotes: pd.DataFrame, fragments: pd.DataFrame, actors: pd.DataFrame):
+    """A readable quote table: speakers in side colours, cue, kind, quoted fragments marked."""
+    from IPython.display import HTML
+
+    sides = actors.drop_duplicates("actor").set_index("actor")["side"]
+    rows = []
+    for quote in quotes.itertuples():
+        own = fragments[
+            (fragments["article_id"] == quote.article_id)
+            & (fragments["quote_id"] == quote.quote_id)
+        ]
+        content = _marked(quote.content, quote.start, own)
+        colour = side_colour(sides.get(quote.speaker))
+        rows.append(
+            f"<tr><td style='color:{colour};font-weight:600'>{html.escape(str(quote.speaker))}</td>"
+            f"<td>{html.escape(str(quote.cue))}<br><small>{quote.cue_class}</small></td>"
+            f"<td>{quote.kind}</td><td style='text-align:left'>{content}</td></tr>"
+        )
+    head = "<tr><th>speaker</th><th>cue</th><th>kind</th><th>what is reported</th></tr>"
+    return HTML(f"<table>{head}{''.join(rows)}</table>")
+
+
+def _marked(content: str, start: int, fragments: pd.DataFrame) -> str:
+    """``content`` as HTML with each fragment (absolute offsets) wrapped in <mark>."""
+    out, cursor = [], 0
+    for fragment in fragments.sort_values("start").itertuples():
+        a, b = fragment.start - start, fragment.end - start
+        if a < cursor or b > len(content):
+            continue
+        out += [html.escape(content[cursor:a]), f"<mark>{html.escape(content[a:b])}</mark>"]
+        cursor = b
+    return "".join(out) + html.escape(content[cursor:])
+
+
+def highlighted_text(text: str, marks: pd.DataFrame):
+    """The article with framing marks highlighted: labels, scare quotes, hedges (hover: entry)."""
+    from IPython.display import HTML
+
+    colours = {"label": "#F0E442", "scare_quote": "#56B4E9", "hedge": "#E69F00"}
+    out, cursor = [], 0
+    for mark in marks.sort_values("start").itertuples():
+        if mark.start < cursor:
+            continue
+        out.append(html.escape(text[cursor : mark.start]))
+        tip = html.escape(
+            f"{mark.kind}: {mark.category} ({mark.actor if pd.notna(mark.actor) else 'outlet'})"
+        )
+        out.append(
+            f"<mark title='{tip}' style='background:{colours.get(mark.kind, '#ddd')}'>"
+            f"{html.escape(text[mark.start : mark.end])}</mark>"
+        )
+        cursor = mark.end
+    out.append(html.escape(text[cursor:]))
+    legend = " ".join(
+        f"<mark style='background:{c}'>{k.replace('_', ' ')}</mark>" for k, c in colours.items()
+    )
+    body = "".join(out).replace("\n\n", "</p><p>")
+    return HTML(f"<div style='max-width:48rem;line-height:1.5'><p>{legend}</p><p>{body}</p></div>")
+
+
+# --- how it is framed -------------------------------------------------------------------------
+
+
+def official_line(
+    contrasts: pd.DataFrame, quotes: pd.DataFrame, fragments: pd.DataFrame, articles: pd.DataFrame
+) -> Figure:
+    """Dumbbells on one polarity axis: each admission against the official line it breaks with.
+
+    The official line sits at its TextBlob polarity; each admission (and the admitting speaker's
+    most negative quoted words) at theirs, labelled with the words that drove the score.
+    """
+    fig, ax = plt.subplots(figsize=(10, 1.25 * (len(contrasts) + 1) + 1.4))
+    rows = []
+    for pair in contrasts.itertuples():
+        rows.append(
+            (
+                f"admission: {_shorten(pair.admission, 48)}",
+                pair.admission_polarity,
+                pair.against_polarity,
+                _drivers(pair.admission),
+                pair.marker,
+                pair.side,
+            )
+        )
+    speaker = contrasts["actor"].iloc[0] if len(contrasts) else None
+    own = _strongest_fragment(quotes, fragments, speaker)
+    if own is not None and len(contrasts):
+        rows.append(
+            (
+                f"{speaker}'s own words",
+                own["polarity"],
+                contrasts["against_polarity"].iloc[0],
+                f"“{own['text']}” {own['polarity']:+.2f}",
+                "in quotation marks",
+                contrasts["side"].iloc[0],
+            )
+        )
+    for y, (_label, admitted, line, words, marker, side) in enumerate(rows[::-1]):
+        ax.plot([admitted, line], [y, y], color="#BBBBBB", lw=3, zorder=1)
+        ax.scatter(
+            [line], [y], s=90, color="white", edgecolors=side_colour(side), linewidths=2, zorder=2
+        )
+        ax.scatter([admitted], [y], s=90, color=side_colour(side), zorder=3)
+        ax.annotate(
+            words,
+            (admitted, y),
+            xytext=(0, 10),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8.5,
+        )
+        ax.annotate(
+            f"marked by: “{marker}”",
+            (admitted, y),
+            xytext=(0, -16),
+            textcoords="offset points",
+            ha="center",
+            fontsize=7.5,
+            color="#555555",
+        )
+    if len(contrasts):
+        against = contrasts.iloc[0]
+        ax.annotate(
+            f"official line: “{against['against']}”\n{_drivers(against['against'])}",
+            (against["against_polarity"], len(rows) - 0.5),
+            ha="center",
+            fontsize=8.5,
+        )
+    ax.set_yticks(range(len(rows)), [r[0] for r in rows[::-1]])
+    ax.set_ylim(-0.7, len(rows) + 0.1)
+    ax.set_xlim(-1, 1)
+    ax.axvline(0, color="#555555", lw=0.8)
+    ax.set_xlabel("TextBlob polarity (−1 negative … +1 positive)   ● admission   ○ official line")
+    if len(contrasts):
+        gap = (contrasts["against_polarity"] - contrasts["admission_polarity"]).max()
+        ax.set_title(f"{speaker}'s admissions score up to {gap:.1f} below the official line")
+    source_line(fig, articles)
+    return fig
+
+
+def _drivers(text: str) -> str:
+    words = sentiment.textblob_drivers(text)
+    return ", ".join(f"{w['text']} {w['score']:+.2f}" for w in words) or "no scored words (0.00)"
+
+
+def _strongest_fragment(quotes: pd.DataFrame, fragments: pd.DataFrame, speaker) -> pd.Series | None:
+    ids = quotes.loc[quotes["speaker"] == speaker, ["article_id", "quote_id"]]
+    own = fragments.merge(ids, on=["article_id", "quote_id"])
+    own = own[own["polarity"] < 0]
+    return own.loc[own["polarity"].idxmin()] if len(own) else None
+
+
+def voice_vs_portrayal(
+    voice_portrayal: pd.DataFrame, articles: pd.DataFrame, *, top: int = 8
+) -> Figure:
+    """Per actor: tone of their own quotes (●) vs of sentences about them (○), 95% bootstrap CIs."""
+    voiced = voice_portrayal.loc[voice_portrayal["view"] == "voice", "actor"].unique()
+    size = voice_portrayal[voice_portrayal["actor"].isin(voiced)].groupby("actor")["n"].sum()
+    order = list(size.sort_values(ascending=False).index[:top])[::-1]
+    fig, axes = plt.subplots(1, 2, figsize=(11, 0.45 * len(order) + 1.8), sharey=True)
+    for ax, analyser, label in (
+        (axes[0], "textblob", "TextBlob polarity"),
+        (axes[1], "vader", "VADER compound"),
+    ):
+        part = voice_portrayal[voice_portrayal["analyser"] == analyser]
+        for y, actor in enumerate(order):
+            for view, offset, fill in (("voice", 0.15, True), ("portrayal", -0.15, False)):
+                row = part[(part["actor"] == actor) & (part["view"] == view)]
+                if row.empty:
+                    continue
+                row = row.iloc[0]
+                colour = side_colour(row["side"])
+                ax.plot([row["ci_low"], row["ci_high"]], [y + offset] * 2, color=colour, lw=1.5)
+                ax.scatter(
+                    [row["mean"]],
+                    [y + offset],
+                    s=45,
+                    color=colour if fill else "white",
+                    edgecolors=colour,
+                    linewidths=1.5,
+                    zorder=3,
+                )
+                ax.annotate(
+                    f"n={row['n']}",
+                    (row["ci_high"], y + offset),
+                    xytext=(4, -3),
+                    textcoords="offset points",
+                    fontsize=7,
+                    color="#555555",
+                )
+        ax.axvline(0, color="#555555", lw=0.8)
+        ax.set_xlim(-1, 1)
+        ax.set_xlabel(f"{label} (−1 … +1)")
+        ax.set_yticks(range(len(order)), order)
+    fig.suptitle(
+        "What actors say (●) and what is said around them (○): means with 95% bootstrap intervals",
+        x=0.01,
+        ha="left",
+        fontweight="bold",
+    )
+    source_line(fig, articles)
+    return fig
+
+
+def agency(agency_summary: pd.DataFrame, articles: pd.DataFrame, *, top: int = 12) -> Figure:
+    """Diverging bars: how often each actor acts (agent, right) or is acted upon (patient, left)."""
+    table = agency_summary.pivot_table(
+        index=["actor", "side"], columns="role", values="n", aggfunc="sum", fill_value=0
+    ).reset_index()
+    for role in ("agent", "patient"):
+        if role not in table:
+            table[role] = 0
+    table = table.assign(total=table["agent"] + table["patient"]).nlargest(top, "total").iloc[::-1]
+    fig, ax = plt.subplots(figsize=(9, 0.34 * len(table) + 1.6))
+    colours = [side_colour(s) for s in table["side"]]
+    ax.barh(table["actor"], table["agent"], color=colours)
+    ax.barh(table["actor"], -table["patient"], color=colours, alpha=0.45)
+    ax.axvline(0, color="#555555", lw=0.8)
+    ticks = ax.get_xticks()
+    ax.set_xticks(ticks, [f"{abs(int(t))}" for t in ticks])
+    ax.set_xlabel("← patient: acted upon (count)      agent: acts (count) →")
+    ax.grid(axis="y", visible=False)
+    lead = table.iloc[-1]
+    ax.set_title(
+        f"{lead['actor']} is the agent of {int(lead['agent'])} verbs and the patient of "
+        f"{int(lead['patient'])}"
+    )
+    _side_legend(ax, table["side"].iloc[::-1])
     source_line(fig, articles)
     return fig
