@@ -539,11 +539,15 @@ def _quote_stances(doc: Doc, quotes: pd.DataFrame | None, actors: _Actors) -> li
     if quotes is None or quotes.empty:
         return []
     classes = _cue_classes()
+    verbs = _verb_markers()
     found = []
     for quote in quotes.itertuples():
         stance = classes.get(quote.cue_class) if not pd.isna(quote.cue_class) else None
         if stance is None or pd.isna(quote.cue_start):
             continue
+        cue = doc.char_span(int(quote.cue_start), int(quote.cue_end), alignment_mode="expand")
+        if cue is not None and any(token.lemma_ in verbs for token in cue):
+            continue  # a stance verb: found with its own complement by _verb_stances
         speaker = None if pd.isna(quote.speaker) else str(quote.speaker)
         found.append(
             _Stance(
@@ -575,7 +579,9 @@ def _verb_stances(doc: Doc, quotes: pd.DataFrame | None, actors: _Actors) -> lis
         if verb.pos_ != "VERB" or marker is None or not _fits(verb, marker["when"]):
             continue
         quote = _quote_with_cue(quotes, verb)
-        span = (int(quote.start), int(quote.end)) if quote is not None else _complement(verb)
+        span = _complement(verb)
+        if span is None and quote is not None:
+            span = (int(quote.start), int(quote.end))
         if span is None or span[0] >= span[1]:
             continue
         marker_start, marker_end = _verb_marker_span(verb)
@@ -597,16 +603,16 @@ def _fits(verb: Token, when: str) -> bool:
 
 
 def _holders(verb: Token, quote: object | None, actors: _Actors) -> list[tuple]:
-    if quote is not None and not pd.isna(quote.speaker):
-        mention = actors.at(int(quote.speaker_start), int(quote.speaker_end))
-        side = actors.side_of(str(quote.speaker))
-        return [(str(quote.speaker), side, mention is not None and mention.state_voice)]
+    """``(actor, side, state_voice)`` of the verb's agents, else of the quote's speaker."""
     holders = []
     for token in agents_of(verb):
         found = _actor_of(token, actors)
         if found is not None:
             mention = actors.at(found[2], found[3])
             holders.append((found[0], found[1], mention is not None and mention.state_voice))
+    if not holders and quote is not None and not pd.isna(quote.speaker):
+        speaker = str(quote.speaker)
+        holders.append((speaker, actors.side_of(speaker), False))
     return holders or [(None, None, False)]
 
 
@@ -659,12 +665,12 @@ def _noun_marker_span(noun: Token, that: Token, contrast_spans: list[Span]) -> t
     top = noun
     while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in _NOMINAL:
         top = top.head.head
-    start = top.left_edge.idx
-    end = that.doc[that.i - 1].idx + len(that.doc[that.i - 1])
+    first = top.left_edge.i
     for span in contrast_spans:
-        if span.start_char < end and start <= span.end_char:
-            start = min(start, span.start_char)
-    return _trimmed(noun.doc, start, end)
+        if span.start < that.i and first <= span.end:  # overlapping or right before
+            first = min(first, span.start)
+    last = that.doc[that.i - 1]
+    return _trimmed(noun.doc, that.doc[first].idx, last.idx + len(last))
 
 
 def _noun_holder(noun: Token, stance: str, actors: _Actors) -> tuple[str | None, str | None]:
@@ -793,7 +799,9 @@ def voice_and_portrayal(
     rows = []
     for view, values in (("voice", voice), ("portrayal", portrayal)):
         for (actor, analyser), scores in values.groupby(["actor", "analyser"])["score"]:
-            low, high = _bootstrap(scores.to_numpy(float), n_boot, (seed, actor, view, analyser))
+            low, high = _bootstrap(
+                np.sort(scores.to_numpy(float)), n_boot, (seed, actor, view, analyser)
+            )
             rows.append(
                 {
                     "actor": actor,

@@ -1,0 +1,371 @@
+"""Tests for analysis/framing.py on the bundled Reuters article and its gold annotations.
+
+Every analysis runs twice: with named entities standing in for the actors layer
+(``mentions=None``) and, when they are importable, with the actors and quotes layers' frames.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import config, framing, nlp, sentiment
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEXT = (FIXTURES / "seed-article.txt").read_text(encoding="utf-8")
+GOLD = json.loads((FIXTURES / "seed-article.gold.json").read_text(encoding="utf-8"))
+ARTICLE = "seed"
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return nlp.parse([TEXT])[0]
+
+
+def _layer(name: str):
+    try:
+        return importlib.import_module(f"analysis.{name}")
+    except ImportError:
+        return None
+
+
+@pytest.fixture(scope="module", params=["entities", "layers"])
+def layers(request, doc) -> dict:
+    """Keyword arguments for the framing functions: none, or the actors and quotes frames."""
+    if request.param == "entities":
+        return {"mentions": None, "quotes": None}
+    actors, quotes = _layer("actors"), _layer("quotes")
+    if actors is None or quotes is None:
+        pytest.skip("the actors or quotes layer is not there yet")
+    mentions = actors.find_mentions(doc, ARTICLE)
+    found, _ = quotes.find_quotes(doc, ARTICLE, mentions=mentions)
+    return {"mentions": mentions, "quotes": found}
+
+
+@pytest.fixture(scope="module")
+def stances(doc, layers):
+    return framing.find_stances(doc, ARTICLE, **layers)
+
+
+@pytest.fixture(scope="module")
+def agency_frame(doc, layers):
+    return framing.agency(doc, ARTICLE, mentions=layers["mentions"])
+
+
+@pytest.fixture(scope="module")
+def marks(doc, layers):
+    return framing.labels_and_hedges(doc, ARTICLE, **layers)
+
+
+def _assert_offsets(frame: pd.DataFrame, pairs: list[tuple[str, str, str]]) -> None:
+    for text_col, start_col, end_col in pairs:
+        for row in frame.itertuples():
+            start, end = int(getattr(row, start_col)), int(getattr(row, end_col))
+            assert TEXT[start:end] == getattr(row, text_col), (text_col, start, end)
+
+
+# --- stances and contrasts ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("gold", GOLD["official_line"], ids=lambda g: g["marker"])
+def test_gold_official_lines_are_found_with_their_spans_holder_and_marker(stances, gold):
+    lines = stances[0][stances[0]["stance"] == "official_line"]
+    match = lines[(lines["start"] == gold["start"]) & (lines["end"] == gold["end"])]
+    assert len(match) == 1, lines[["statement", "start", "end"]]
+    row = match.iloc[0]
+    assert row["statement"] == gold["content"]
+    assert row["actor"] == gold["holder"]
+    assert row["side"] == gold["holder"]
+    assert row["marker"] == gold["marker"].removesuffix(" that")
+
+
+@pytest.mark.parametrize("gold", GOLD["contrasts"], ids=lambda g: g["marker"])
+def test_gold_contrasts_pair_the_admission_with_the_official_line(stances, gold):
+    contrasts = stances[1]
+    match = contrasts[contrasts["admission"] == gold["admission"]]
+    assert len(match) == 1, contrasts[["admission", "against", "marker"]]
+    row = match.iloc[0]
+    assert row["against"] == gold["against"]
+    assert row["actor"] == gold["speaker"]
+    assert row["marker"] == gold["marker"]
+    assert row["holder"] == "Russia"
+
+
+def test_contrasts_are_exactly_the_gold_pairs(stances):
+    found = set(zip(stances[1]["admission"], stances[1]["against"], strict=True))
+    assert found == {(gold["admission"], gold["against"]) for gold in GOLD["contrasts"]}
+
+
+def test_contrast_polarities_set_difficult_against_smoothly(stances):
+    contrasts = stances[1]
+    assert list(contrasts["against_polarity"]) == pytest.approx([0.4, 0.4])
+    marked = contrasts[contrasts["marker"] == "In a break with the official line"].iloc[0]
+    assert marked["admission_polarity"] == pytest.approx(-0.5)
+    assert marked["against_polarity"] > marked["admission_polarity"]
+
+
+def test_kremlin_denial_as_groundless_and_stupid(stances):
+    denials = stances[0][(stances[0]["stance"] == "denial") & (stances[0]["actor"] == "Kremlin")]
+    gold = next(q for q in GOLD["quotes"] if q["id"] == "q22")
+    row = denials[denials["start"] == gold["start"]].iloc[0]
+    assert row["end"] == gold["end"]
+    assert "“groundless”" in row["statement"] and "“stupid”" in row["statement"]
+    passive = denials[denials["marker"] == "dismissed by the Kremlin"]
+    assert passive.iloc[0]["statement"].startswith("fears, dismissed by the Kremlin, that")
+
+
+def test_standing_position_and_joint_denial(stances):
+    frame = stances[0]
+    position = frame[frame["marker"] == "Lukashenko has said repeatedly"].iloc[0]
+    assert position["stance"] == "position"
+    assert position["actor"].endswith("Lukashenko")
+    gold = next(q for q in GOLD["quotes"] if q["id"] == "q20")
+    assert (position["start"], position["end"]) == (gold["start"], gold["end"])
+    joint = frame[frame["statement"] == "the idea of Russia annexing or absorbing Belarus"]
+    assert set(joint["stance"]) == {"denial"}
+    assert "Vladimir Putin" in set(joint["actor"]) and len(joint) == 2
+
+
+def test_stance_offsets_are_exact(stances):
+    _assert_offsets(
+        stances[0], [("statement", "start", "end"), ("marker", "marker_start", "marker_end")]
+    )
+    _assert_offsets(
+        stances[1],
+        [
+            ("admission", "admission_start", "admission_end"),
+            ("against", "against_start", "against_end"),
+            ("marker", "marker_start", "marker_end"),
+        ],
+    )
+
+
+def test_stances_generalise_to_other_wording():
+    text = (
+        "Moscow maintains that the offensive is on schedule. Contrary to the official line that "
+        "the offensive is on schedule, Russian general Ivan Petrov admitted that the advance had "
+        "stalled."
+    )
+    doc = nlp.parse([text])[0]
+    stances, contrasts = framing.find_stances(doc, "other")
+    assert ("Moscow", "position") in set(zip(stances["actor"], stances["stance"], strict=True))
+    row = contrasts.iloc[0]
+    assert (row["actor"], row["side"], row["holder"]) == ("Ivan Petrov", "Russia", "Russia")
+    assert (row["admission"], row["against"]) == (
+        "the advance had stalled",
+        "the offensive is on schedule",
+    )
+    assert row["marker"] == "Contrary to the official line"
+
+
+# --- agency -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("actor", "verb", "text"),
+    [
+        ("Russia", "hit", "Russian drones"),
+        ("Russia", "hammered", "Russian artillery"),
+        ("Russia", "tried", "Russia"),
+        ("Russia", "failed", "Russia"),
+        ("Russia", "capture", "Russia"),
+        ("Russia", "fired", "Russia"),
+        ("Kremlin", "dismissed", "Kremlin"),
+        ("Ukraine", "retaken", "Ukraine"),
+        ("Reuters", "verify", "Reuters"),
+    ],
+)
+def test_agents(agency_frame, actor, verb, text):
+    rows = agency_frame[(agency_frame["verb"] == verb) & (agency_frame["role"] == "agent")]
+    assert actor in set(rows["actor"]), rows
+    assert text in set(rows[rows["actor"] == actor]["text"])
+
+
+def test_putin_orders_and_the_kremlin_dismisses_twice(agency_frame):
+    agents = agency_frame[agency_frame["role"] == "agent"]
+    ordered = agents[(agents["verb"] == "ordered") & (agents["actor"] == "Vladimir Putin")]
+    assert list(ordered["sent_id"]) == [9]
+    dismissed = agents[(agents["verb_lemma"] == "dismiss") & (agents["actor"] == "Kremlin")]
+    assert sorted(dismissed["sent_id"]) == [2, 30]
+
+
+def test_passive_participle_makes_its_noun_the_patient(agency_frame):
+    patients = agency_frame[agency_frame["role"] == "patient"]
+    assert ("FSB", "ordered") in set(zip(patients["actor"], patients["verb"], strict=True))
+    assert "Belarus" in set(patients[patients["verb"] == "absorbing"]["actor"])
+
+
+def test_agency_offsets_are_exact(agency_frame):
+    _assert_offsets(agency_frame, [("text", "start", "end"), ("verb", "verb_start", "verb_end")])
+
+
+def test_agency_summary_counts_every_row(agency_frame):
+    summary = framing.agency_summary(agency_frame)
+    assert summary["n"].sum() == len(agency_frame)
+    counts = agency_frame.groupby(["actor", "role"]).size()
+    for row in summary.itertuples():
+        assert row.n == counts.get((row.actor, row.role), 0)
+    russia = summary[summary["actor"] == "Russia"].set_index("role")["n"]
+    assert set(russia.index) == {"agent", "patient"}
+    assert russia["agent"] > russia["patient"]
+
+
+# --- labels, scare quotes, hedges ---------------------------------------------------------------
+
+
+def _only(marks: pd.DataFrame, kind: str, text: str) -> pd.Series:
+    rows = marks[(marks["kind"] == kind) & (marks["text"] == text)]
+    assert len(rows) == 1, marks[["kind", "text"]]
+    return rows.iloc[0]
+
+
+def test_competing_labels_are_credited_to_the_sides_that_use_them(marks):
+    russian = _only(marks, "label", "special military operation")
+    assert (russian["actor"], russian["side"], russian["entry_side"]) == ("Russia",) * 3
+    western = _only(marks, "label", "unprovoked war of aggression")
+    assert western["actor"] == "Ukraine | West"
+    assert western["side"] == "Ukraine | West"
+    assert western["category"] == russian["category"]
+
+
+def test_narrators_wording_and_names_are_not_credited(marks):
+    labels = marks[marks["kind"] == "label"]
+    assert labels[labels["text"] == "invasion"]["actor"].isna().all()
+    inside_name = TEXT.index("World War Two")
+    assert not ((labels["start"] >= inside_name) & (labels["start"] < inside_name + 13)).any()
+
+
+def test_verification_and_appearance_hedges(marks):
+    verify = _only(marks, "hedge", "could not independently verify")
+    assert (verify["actor"], verify["category"]) == ("Reuters", "verification")
+    appears = _only(marks, "hedge", "what appeared to be")
+    assert appears["category"] == "appearance"
+    assert pd.isna(appears["actor"])
+
+
+def test_kamikaze_is_a_scare_quote_and_quoted_predicates_are_not(marks):
+    scare = marks[marks["kind"] == "scare_quote"]
+    assert list(scare["text"]) == ["kamikaze"]
+    assert scare.iloc[0]["side"] == "Ukraine"
+
+
+def test_mark_offsets_are_exact(marks):
+    _assert_offsets(marks, [("text", "start", "end")])
+
+
+# --- voice and portrayal ------------------------------------------------------------------------
+
+
+def _gold_quotes(doc) -> pd.DataFrame:
+    rows = []
+    for quote in GOLD["quotes"]:
+        polarity, subjectivity = sentiment.textblob_scores(quote["content"])
+        rows.append(
+            {
+                "article_id": ARTICLE,
+                "speaker": quote["speaker"],
+                "sent_start": nlp.sent_id_of(doc, quote["start"]),
+                "sent_end": nlp.sent_id_of(doc, quote["end"] - 1),
+                "speaker_start": pd.NA,
+                "polarity": polarity,
+                "vader_compound": sentiment.vader_compound(quote["content"]),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def voice(doc):
+    sentences, _ = sentiment.score_sentences(doc, ARTICLE)
+    mentions = framing.entity_mentions(doc, ARTICLE)
+    return framing.voice_and_portrayal(sentences, _gold_quotes(doc), mentions, n_boot=500, seed=7)
+
+
+def test_voice_counts_each_speakers_quotes_with_both_analysers(voice):
+    putin = voice[(voice["actor"] == "Vladimir Putin") & (voice["view"] == "voice")]
+    expected = sum(q["speaker"] == "Vladimir Putin" for q in GOLD["quotes"])
+    assert set(putin["analyser"]) == {"textblob", "vader"}
+    assert (putin["n"] == expected).all()
+
+
+def test_intervals_contain_their_point_estimate(voice):
+    assert (voice["ci_low"] <= voice["mean"] + 1e-12).all()
+    assert (voice["mean"] <= voice["ci_high"] + 1e-12).all()
+    single = voice[voice["n"] == 1]
+    assert (single["ci_low"] == single["mean"]).all() and (
+        single["ci_high"] == single["mean"]
+    ).all()
+
+
+def test_bootstrap_is_reproducible_and_seeded(doc, voice):
+    sentences, _ = sentiment.score_sentences(doc, ARTICLE)
+    mentions = framing.entity_mentions(doc, ARTICLE)
+    quotes = _gold_quotes(doc)
+    again = framing.voice_and_portrayal(sentences, quotes, mentions, n_boot=500, seed=7)
+    pd.testing.assert_frame_equal(voice, again)
+    reordered = framing.voice_and_portrayal(
+        sentences, quotes.iloc[::-1], mentions.iloc[::-1], n_boot=500, seed=7
+    )
+    pd.testing.assert_frame_equal(voice, reordered)
+    other = framing.voice_and_portrayal(sentences, quotes, mentions, n_boot=500, seed=8)
+    several = voice["n"] > 2
+    assert not voice[several]["ci_low"].equals(other[several]["ci_low"])
+
+
+def test_portrayal_leaves_out_sentences_where_the_actor_speaks():
+    sentences = pd.DataFrame(
+        {
+            "article_id": ["a"] * 3,
+            "sent_id": [0, 1, 2],
+            "start": [0, 10, 20],
+            "end": [9, 19, 29],
+            "polarity": [0.5, -0.25, 0.75],
+            "vader_compound": [0.1, -0.2, 0.3],
+        }
+    ).astype({"article_id": "string", "sent_id": "Int64"})
+    quotes = pd.DataFrame(
+        {
+            "article_id": ["a"],
+            "speaker": ["Ann"],
+            "sent_start": [0],
+            "sent_end": [0],
+            "speaker_start": [12],  # the attribution sits in sentence 1
+            "polarity": [0.5],
+            "vader_compound": [0.1],
+        }
+    )
+    mentions = pd.DataFrame(
+        {
+            "article_id": ["a"] * 4,
+            "sent_id": [0, 1, 2, 2],
+            "actor": ["Ann", "Ann", "Ann", "Bob"],
+            "side": ["X", "X", "X", pd.NA],
+        }
+    ).astype({"article_id": "string", "sent_id": "Int64"})
+    frame = framing.voice_and_portrayal(sentences, quotes, mentions, n_boot=50).set_index(
+        ["actor", "view", "analyser"]
+    )
+    assert frame.loc[("Ann", "portrayal", "textblob"), "n"] == 1
+    assert frame.loc[("Ann", "portrayal", "textblob"), "mean"] == pytest.approx(0.75)
+    assert frame.loc[("Ann", "voice", "vader"), "mean"] == pytest.approx(0.1)
+    assert frame.loc[("Bob", "portrayal", "vader"), "mean"] == pytest.approx(0.3)
+    assert frame.loc[("Ann", "voice", "textblob"), "side"] == "X"
+    assert ("Bob", "voice", "textblob") not in frame.index
+
+
+# --- lexicons -----------------------------------------------------------------------------------
+
+
+def test_lexicons_skip_leading_comments_and_name_the_file_on_error(tmp_path, monkeypatch):
+    (tmp_path / "probe.csv").write_text("# a comment\n# another\npattern,side\nwar,\n")
+    monkeypatch.setattr(config, "LEXICONS_DIR", tmp_path)
+    lexicon = framing.read_lexicon.__wrapped__("probe.csv")
+    assert list(lexicon.columns) == ["pattern", "side"]
+    assert lexicon.to_dict("records") == [{"pattern": "war", "side": ""}]
+    (tmp_path / "empty.csv").write_text("# only comments\n")
+    with pytest.raises(ValueError, match="empty.csv"):
+        framing.read_lexicon.__wrapped__("empty.csv")
