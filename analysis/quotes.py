@@ -157,10 +157,10 @@ def _verb_table(verbs: pd.DataFrame) -> dict[str, tuple[str, frozenset[str]]]:
 # ---------------------------------------------------------------- quotation marks
 
 
-def quotation_segments(text: str) -> list[_Segment]:
+def _quotation_segments(text: str) -> list[_Segment]:
     """Pair the double quotation marks of ``text``, paragraph by paragraph; never raises."""
     starts = nlp.paragraph_starts(text)
-    ends = [*(s for s in starts[1:]), len(text)]
+    ends = [*starts[1:], len(text)]
     segments: list[_Segment] = []
     for paragraph, (p_start, p_end) in enumerate(zip(starts, ends, strict=True)):
         segments.extend(_paragraph_segments(text, p_start, p_end, paragraph))
@@ -607,7 +607,7 @@ def _outlet(agent: Token) -> str | None:
 # ---------------------------------------------------------------- direct quotes
 
 
-def _runs(text: str, segments: list[_Segment], starts: list[int]) -> list[list[_Segment]]:
+def _runs(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
     """Group standalone segments into utterances: a paragraph's consecutive quotes, re-openings."""
     runs: list[list[_Segment]] = []
     joining = False
@@ -772,11 +772,10 @@ def find_quotes(
     """
     table = _verb_table(_default_verbs() if verbs is None else verbs)
     text = doc.text
-    starts = nlp.paragraph_starts(text)
-    segments = quotation_segments(text)
+    segments = _quotation_segments(text)
     cues = {cue.token.i: cue for cue in _cues(doc, table)}
     transcript = _colon_quotes(doc, segments)
-    direct, used = _direct_quotes(doc, segments, starts, cues)
+    direct, used = _direct_quotes(doc, segments, cues)
     direct = transcript + [q for q in direct if not _overlaps_direct((q.start, q.end), transcript)]
     reported = _reported_quotes(doc, cues, used, direct, segments)
     found = sorted(direct + reported, key=lambda quote: (quote.start, quote.end))
@@ -806,9 +805,9 @@ def _colon_quotes(doc: Doc, segments: list[_Segment]) -> list[_Quote]:
 
 
 def _direct_quotes(
-    doc: Doc, segments: list[_Segment], starts: list[int], cues: dict[int, _Cue]
+    doc: Doc, segments: list[_Segment], cues: dict[int, _Cue]
 ) -> tuple[list[_Quote], set[int]]:
-    runs = _split_runs(doc, _runs(doc.text, segments, starts), cues)
+    runs = _split_runs(doc, _runs(doc.text, segments), cues)
     quotes: list[_Quote] = []
     used: set[int] = set()
     for run in runs:
