@@ -87,7 +87,11 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "sent_end": ("Int64", "sent_id of the last sentence of the content"),
         "start": ("Int64", "first character of the content"),
         "end": ("Int64", "one past the last character of the content"),
-        "content": ("string", "what is reported (for direct quotes: inside the marks)"),
+        "content": (
+            "string",
+            "what is reported (direct: inside the marks; a quote broken by its attribution,"
+            " “A,” she said, “B”, is one row from A to B, its parts in fragments)",
+        ),
         "kind": ("string", "direct | mixed | indirect"),
         "speaker": ("string", "canonical actor (actors layer) or the speaker text"),
         "speaker_text": ("string", "the speaker as written"),
