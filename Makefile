@@ -33,7 +33,7 @@ unit: install browser ## unit tests (incl. the headless-browser check of rendere
 	$(BIN)/python -m pytest
 
 nbval: install ## execute the committed notebooks and compare their outputs (nbval)
-	$(BIN)/python -m pytest --nbval notebooks --sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
 test: unit nbval ## set everything up, run unit tests then nbval on the notebooks
 
