@@ -56,6 +56,7 @@ def to_html(notebook: nbformat.NotebookNode, *, with_code: bool) -> str:
         template_name="newsframe", extra_template_basedirs=[str(TEMPLATES)], embed_images=True
     )
     if not with_code:
+        exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
         exporter.register_preprocessor(
             TagRemovePreprocessor(remove_input_tags={"hide-input"}, enabled=True), enabled=True
         )
