@@ -753,3 +753,15 @@ def actor_at(mentions: pd.DataFrame, start: int, end: int) -> pd.Series | None:
         _length=overlapping["start"] - overlapping["end"],
     ).sort_values(["_not_person", "_outside", "start", "_length"])
     return mentions.loc[ranked.index[0]]
+
+
+def demonym(word: str) -> tuple[str, str] | None:
+    """The country and side a demonym or adjective of place names, as the actors layer reads it.
+
+    Args:
+        word: the word as written (case-sensitive), e.g. ``"Russian"`` in "Russian drones".
+
+    Returns:
+        ``(country, side)`` from ``data/lexicons/demonyms.csv``, or None when ``word`` is not one.
+    """
+    return _lexicons().demonyms.get(word)

@@ -11,8 +11,9 @@ documented in :data:`analysis.frames.SCHEMAS`:
 - :func:`labels_and_hedges` — competing labels, scare quotes and verification hedges.
 
 The words that signal each of these (stance verbs and nouns, contrast phrases, hedges, labels,
-demonyms) are CSV lexicons in ``data/lexicons/``. Actors come from the actors layer's mentions
-frame when given; without it, named entities stand in (see :func:`entity_mentions`).
+demonyms) are CSV lexicons in ``data/lexicons/``. Who is who comes from the actors layer: every
+function takes its mentions frame (:func:`analysis.actors.find_mentions`) and, where words are
+credited to speakers, the quotes layer's frame (:func:`analysis.quotes.find_quotes`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -30,7 +31,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from analysis import config, frames, nlp, sentiment
+from analysis import actors, config, frames, nlp, sentiment
 
 STANCE_MARKERS = "stance_markers.csv"
 HEDGES = "hedges.csv"
@@ -81,17 +82,6 @@ def _lexicon_rows(name: str, *columns: str) -> list[dict[str, str]]:
     return [{col: row[col].strip() for col in columns} for _, row in lexicon.iterrows()]
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, tuple[str, str]]:
-    rows = _lexicon_rows(DEMONYMS, "demonym", "country", "side")
-    return {row["demonym"]: (row["country"], row["side"]) for row in rows}
-
-
-@lru_cache(maxsize=1)
-def _country_sides() -> dict[str, str]:
-    return {country: side for country, side in _demonyms().values()}
-
-
 def _markers(role: str) -> list[dict[str, str]]:
     rows = _lexicon_rows(STANCE_MARKERS, "pattern", "role", "stance", "when")
     return [row for row in rows if row["role"] == role]
@@ -120,137 +110,71 @@ def _phrase_spans(doc: Doc, patterns: Iterable[str]) -> list[Span]:
 
 
 @dataclass(frozen=True)
-class _Mention:
-    start: int
-    end: int
+class _Credit:
+    """Who a noun phrase stands for, the characters that say so, and how it was credited."""
+
     actor: str
     side: str | None
-    state_voice: bool
+    start: int
+    end: int
+    via: str
+    state_voice: bool = False
 
 
-class _Actors:
-    """Look up which actor a token or character span stands for, from a mentions frame."""
+class _Cast:
+    """The actors layer's mentions of one article, looked up by token and by actor name."""
 
     def __init__(self, mentions: pd.DataFrame) -> None:
-        self.mentions = [
-            _Mention(
-                int(row.start),
-                int(row.end),
-                str(row.actor),
-                None if pd.isna(row.side) else str(row.side),
-                _is_state_voice(row),
-            )
-            for row in mentions.itertuples()
-            if not pd.isna(row.actor)
-        ]
-        self.sides: dict[str, str | None] = {}
-        for mention in self.mentions:
-            if self.sides.get(mention.actor) is None:
-                self.sides[mention.actor] = mention.side
-
-    def at(self, start: int, end: int) -> _Mention | None:
-        """The shortest mention containing ``[start, end)``, else ``None``."""
-        covering = [m for m in self.mentions if m.start <= start and end <= m.end]
-        return min(covering, key=lambda m: m.end - m.start, default=None)
+        self.mentions = mentions.dropna(subset=["actor"])
+        self.sides = self.mentions.groupby("actor")["side"].agg(_most_common).to_dict()
 
     def side_of(self, actor: str | None) -> str | None:
-        """The side recorded for ``actor`` in any of its mentions."""
-        return None if actor is None else self.sides.get(actor)
+        """The side the mentions give ``actor``, else ``None``."""
+        side = self.sides.get(actor) if actor is not None else None
+        return None if side is None or pd.isna(side) else str(side)
+
+    def credit(self, token: Token) -> _Credit | None:
+        """The actor a noun phrase headed by ``token`` stands for: a mention of it, else the
+        mention or demonym of a modifier ("Russian drones" → Russia), else ``None``."""
+        mention = self._mention(token)
+        if mention is not None:
+            return self._credit(mention, int(mention["start"]), int(mention["end"]), "mention")
+        end = token.idx + len(token)
+        for child in token.lefts:
+            if child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss"):
+                continue
+            via = "possessive" if child.dep_ == "poss" else "demonym"
+            mention = self._mention(child)
+            if mention is not None:
+                return self._credit(mention, child.idx, end, via)
+            country = actors.demonym(child.text)
+            if country is not None:
+                return _Credit(country[0], country[1], child.idx, end, "demonym")
+        return None
+
+    def agents(self, verb: Token) -> list[_Credit]:
+        """The actors among the agents of ``verb`` (see :func:`agents_of`)."""
+        credits = (self.credit(token) for token in agents_of(verb))
+        return [credit for credit in credits if credit is not None]
+
+    def _mention(self, token: Token) -> pd.Series | None:
+        return actors.actor_at(self.mentions, token.idx, token.idx + len(token))
+
+    def _credit(self, mention: pd.Series, start: int, end: int, via: str) -> _Credit:
+        actor = str(mention["actor"])
+        state_voice = via == "mention" and _is_state_voice(mention)
+        return _Credit(actor, self.side_of(actor), start, end, via, state_voice)
 
 
-def _is_state_voice(row: object) -> bool:
+def _is_state_voice(mention: pd.Series) -> bool:
     """A country, a government or a seat of power speaking (its word is the official line)."""
-    values = {name: getattr(row, name, None) for name in ("actor_type", "how", "actor", "side")}
+    values = {name: mention.get(name) for name in ("actor_type", "how", "actor", "side")}
     values = {name: None if pd.isna(value) else value for name, value in values.items()}
     return (
         values["actor_type"] in ("country", "government")
         or values["how"] == "metonym"
         or (values["side"] is not None and values["actor"] == values["side"])
     )
-
-
-def entity_mentions(doc: Doc, article_id: str) -> pd.DataFrame:
-    """A stand-in mentions frame from named entities, for use before the actors layer runs.
-
-    Persons are named by their longest form in the article ("Putin" → "Vladimir Putin") and take
-    the side of a demonym in front of that form ("Russian President Vladimir Putin" → Russia);
-    demonyms ("Russian") become their country; places are their own side when they are a
-    country of ``data/lexicons/demonyms.csv``. Pronouns, roles and metonyms are not resolved.
-
-    Args:
-        doc: the parsed article.
-        article_id: the article's id.
-
-    Returns:
-        A ``mentions`` frame (``how`` is ``name``).
-    """
-    rows = []
-    for ent in doc.ents:
-        resolved = _resolve_entity(doc, ent)
-        if resolved is None:
-            continue
-        span, actor, side, actor_type = resolved
-        rows.append(
-            dict.fromkeys(frames.SCHEMAS["mentions"], pd.NA)
-            | {
-                "article_id": article_id,
-                "sent_id": nlp.sent_id_of(doc, span.start_char),
-                "start": span.start_char,
-                "end": span.end_char,
-                "text": span.text,
-                "actor": actor,
-                "actor_type": actor_type,
-                "side": side,
-                "how": "name",
-            }
-        )
-    for mention_id, row in enumerate(rows):
-        row["mention_id"] = mention_id
-    return frames.conform("mentions", rows)
-
-
-def _resolve_entity(doc: Doc, ent: Span) -> tuple[Span, str, str | None, str] | None:
-    span = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
-    if ent.label_ == "PERSON":
-        full = max(
-            (e for e in doc.ents if e.label_ == "PERSON" and e[-1].text == span[-1].text),
-            key=len,
-        )
-        return span, full.text, _side_before(doc, full), "person"
-    if ent.label_ == "NORP" or span.text in _demonyms():
-        country, side = _demonyms().get(span.text, (None, None))
-        return None if country is None else (span, country, side, "country")
-    if ent.label_ in ("GPE", "LOC"):
-        return span, span.text, _country_sides().get(span.text), "place"
-    if ent.label_ == "ORG":
-        return span, span.text, None, "organisation"
-    return None
-
-
-def _side_before(doc: Doc, span: Span) -> str | None:
-    """Side of a demonym among the few words before a name ("Russian President ...")."""
-    for token in doc[max(span.start - 3, 0) : span.start]:
-        if token.text in _demonyms():
-            return _demonyms()[token.text][1]
-    return None
-
-
-def _actor_of(token: Token, actors: _Actors) -> tuple[str, str | None, int, int, str] | None:
-    """``(actor, side, start, end, via)`` for a noun phrase headed by ``token``, else ``None``."""
-    mention = actors.at(token.idx, token.idx + len(token))
-    if mention is not None:
-        return mention.actor, mention.side, mention.start, mention.end, "mention"
-    for child in token.lefts:
-        if child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss"):
-            continue
-        via = "possessive" if child.dep_ == "poss" else "demonym"
-        mention = actors.at(child.idx, child.idx + len(child))
-        if mention is not None:
-            return mention.actor, mention.side, child.idx, token.idx + len(token), via
-        if child.text in _demonyms():
-            country, side = _demonyms()[child.text]
-            return country, side, child.idx, token.idx + len(token), "demonym"
-    return None
 
 
 # --- grammatical roles --------------------------------------------------------------------------
@@ -462,15 +386,16 @@ def find_stances(
     doc: Doc,
     article_id: str,
     *,
-    quotes: pd.DataFrame | None = None,
-    mentions: pd.DataFrame | None = None,
+    quotes: pd.DataFrame,
+    mentions: pd.DataFrame,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Official lines, positions, admissions and denials, and the contrasts drawn between them.
 
     Stances are found three ways: stance verbs of ``data/lexicons/stance_markers.csv``
-    ("acknowledged", "dismissed ... as", "Russia says", "has said repeatedly"), with the quote
-    whose cue they are supplying statement and speaker when ``quotes`` is given; quotes whose
-    cue class the lexicon maps to a stance (concessive → admission, rejecting → denial); and
+    ("acknowledged", "dismissed ... as", "Russia says", "has said repeatedly"), the quote whose
+    cue they are supplying the statement the parse does not give and the speaker when no agent
+    is an actor; quotes whose cue class the lexicon maps to a stance (concessive → admission,
+    rejecting → denial); and
     stance nouns with a "that" clause ("the official line that ...", "one of his clearest public
     admissions yet that ..."). A standing position of a country, government or seat of power is
     its official line. An official line named without a holder is held by the side of whoever
@@ -484,17 +409,17 @@ def find_stances(
     Args:
         doc: the parsed article.
         article_id: the article's id.
-        quotes: the quotes layer's frame for this article, if it has run.
-        mentions: the actors layer's mentions frame; named entities stand in when ``None``.
+        quotes: the quotes layer's frame for this article (:func:`analysis.quotes.find_quotes`).
+        mentions: the actors layer's mentions frame (:func:`analysis.actors.find_mentions`).
 
     Returns:
         ``(stances, contrasts)`` frames.
     """
-    actors = _Actors(mentions if mentions is not None else entity_mentions(doc, article_id))
+    cast = _Cast(mentions)
     contrast_spans = _phrase_spans(doc, [row["pattern"] for row in _markers("contrast")])
-    found = _quote_stances(doc, quotes, actors)
-    found += _verb_stances(doc, quotes, actors)
-    found += _noun_stances(doc, actors, contrast_spans)
+    found = _quote_stances(doc, quotes, cast)
+    found += _verb_stances(doc, quotes, cast)
+    found += _noun_stances(doc, cast, contrast_spans)
     stances = _stance_frame(doc, article_id, _deduplicated(found))
     return stances, _contrasts(doc, article_id, stances, contrast_spans)
 
@@ -535,8 +460,8 @@ def _cue_classes() -> dict[str, str]:
     return {row["pattern"]: row["stance"] for row in _markers("cue_class")}
 
 
-def _quote_stances(doc: Doc, quotes: pd.DataFrame | None, actors: _Actors) -> list[_Stance]:
-    if quotes is None or quotes.empty:
+def _quote_stances(doc: Doc, quotes: pd.DataFrame, cast: _Cast) -> list[_Stance]:
+    if quotes.empty:
         return []
     classes = _cue_classes()
     verbs = _verb_markers()
@@ -552,7 +477,7 @@ def _quote_stances(doc: Doc, quotes: pd.DataFrame | None, actors: _Actors) -> li
         found.append(
             _Stance(
                 speaker,
-                actors.side_of(speaker),
+                cast.side_of(speaker),
                 stance,
                 int(quote.start),
                 int(quote.end),
@@ -564,14 +489,14 @@ def _quote_stances(doc: Doc, quotes: pd.DataFrame | None, actors: _Actors) -> li
     return found
 
 
-def _quote_with_cue(quotes: pd.DataFrame | None, verb: Token) -> object | None:
-    if quotes is None or quotes.empty:
+def _quote_with_cue(quotes: pd.DataFrame, verb: Token) -> object | None:
+    if quotes.empty:
         return None
     hits = quotes[(quotes["cue_start"] <= verb.idx) & (quotes["cue_end"] > verb.idx)]
     return next(hits.itertuples(), None)
 
 
-def _verb_stances(doc: Doc, quotes: pd.DataFrame | None, actors: _Actors) -> list[_Stance]:
+def _verb_stances(doc: Doc, quotes: pd.DataFrame, cast: _Cast) -> list[_Stance]:
     markers = _verb_markers()
     found = []
     for verb in doc:
@@ -585,7 +510,7 @@ def _verb_stances(doc: Doc, quotes: pd.DataFrame | None, actors: _Actors) -> lis
         if span is None or span[0] >= span[1]:
             continue
         marker_start, marker_end = _verb_marker_span(verb)
-        for actor, side, state_voice in _holders(verb, quote, actors):
+        for actor, side, state_voice in _holders(verb, quote, cast):
             stance = marker["stance"]
             if stance == "position" and state_voice:
                 stance = "official_line"
@@ -602,17 +527,12 @@ def _fits(verb: Token, when: str) -> bool:
     return True
 
 
-def _holders(verb: Token, quote: object | None, actors: _Actors) -> list[tuple]:
+def _holders(verb: Token, quote: object | None, cast: _Cast) -> list[tuple]:
     """``(actor, side, state_voice)`` of the verb's agents, else of the quote's speaker."""
-    holders = []
-    for token in agents_of(verb):
-        found = _actor_of(token, actors)
-        if found is not None:
-            mention = actors.at(found[2], found[3])
-            holders.append((found[0], found[1], mention is not None and mention.state_voice))
+    holders = [(c.actor, c.side, c.state_voice) for c in cast.agents(verb)]
     if not holders and quote is not None and not pd.isna(quote.speaker):
         speaker = str(quote.speaker)
-        holders.append((speaker, actors.side_of(speaker), False))
+        holders.append((speaker, cast.side_of(speaker), False))
     return holders or [(None, None, False)]
 
 
@@ -629,7 +549,7 @@ def _verb_marker_span(verb: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
-def _noun_stances(doc: Doc, actors: _Actors, contrast_spans: list[Span]) -> list[_Stance]:
+def _noun_stances(doc: Doc, cast: _Cast, contrast_spans: list[Span]) -> list[_Stance]:
     found = []
     for noun, stance in _stance_nouns(doc):
         that = _complementiser_after(noun)
@@ -637,7 +557,7 @@ def _noun_stances(doc: Doc, actors: _Actors, contrast_spans: list[Span]) -> list
             continue
         start, end = _clause_after(that)
         marker_start, marker_end = _noun_marker_span(noun, that, contrast_spans)
-        actor, side = _noun_holder(noun, stance, actors)
+        actor, side = _noun_holder(noun, stance, cast)
         found.append(_Stance(actor, side, stance, start, end, marker_start, marker_end, "noun"))
     return found
 
@@ -673,25 +593,24 @@ def _noun_marker_span(noun: Token, that: Token, contrast_spans: list[Span]) -> t
     return _trimmed(noun.doc, that.doc[first].idx, last.idx + len(last))
 
 
-def _noun_holder(noun: Token, stance: str, actors: _Actors) -> tuple[str | None, str | None]:
+def _noun_holder(noun: Token, stance: str, cast: _Cast) -> tuple[str | None, str | None]:
     """Whose stance a stance noun names: its possessor, else the clause's subject; an official
     line without a possessor belongs to the side of the one who breaks with it."""
     possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
-    holder = _actor_of(possessor, actors) if possessor is not None else None
+    holder = cast.credit(possessor) if possessor is not None else None
     if holder is None and possessor is None or (holder is None and possessor.pos_ == "PRON"):
-        holder = _clause_subject_actor(noun, actors)
+        holder = _clause_subject_actor(noun, cast)
     if holder is None:
         return None, None
-    actor, side = holder[0], holder[1]
     if stance == "official_line" and possessor is None:
-        return side, side
-    return actor, side
+        return holder.side, holder.side
+    return holder.actor, holder.side
 
 
-def _clause_subject_actor(token: Token, actors: _Actors) -> tuple | None:
+def _clause_subject_actor(token: Token, cast: _Cast) -> _Credit | None:
     for ancestor in token.ancestors:
         for subject in (c for c in ancestor.children if c.dep_ == "nsubj"):
-            found = _actor_of(subject, actors)
+            found = cast.credit(subject)
             if found is not None:
                 return found
     return None
@@ -878,7 +797,7 @@ def _bootstrap(values: np.ndarray, n_boot: int, key: tuple) -> tuple[float, floa
 # --- agency -------------------------------------------------------------------------------------
 
 
-def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame) -> pd.DataFrame:
     """Each actor as grammatical agent or patient of the article's verbs.
 
     From the dependency parse, with passives ("dismissed by the Kremlin": Kremlin agent), relative
@@ -889,12 +808,12 @@ def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame | None = None) -
     Args:
         doc: the parsed article.
         article_id: the article's id.
-        mentions: the actors layer's mentions frame; named entities stand in when ``None``.
+        mentions: the actors layer's mentions frame (:func:`analysis.actors.find_mentions`).
 
     Returns:
         An ``agency`` frame, one row per verb, role and actor.
     """
-    actors = _Actors(mentions if mentions is not None else entity_mentions(doc, article_id))
+    cast = _Cast(mentions)
     rows = []
     seen = set()
     for verb in doc:
@@ -902,30 +821,29 @@ def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame | None = None) -
             continue
         for role, tokens in (("agent", agents_of(verb)), ("patient", patients_of(verb))):
             for token in tokens:
-                found = _actor_of(token, actors)
-                if found is None or (verb.i, role, found[0]) in seen:
+                found = cast.credit(token)
+                if found is None or (verb.i, role, found.actor) in seen:
                     continue
-                seen.add((verb.i, role, found[0]))
+                seen.add((verb.i, role, found.actor))
                 rows.append(_agency_row(doc, article_id, verb, role, found))
     return frames.conform("agency", rows)
 
 
-def _agency_row(doc: Doc, article_id: str, verb: Token, role: str, found: tuple) -> dict:
-    actor, side, start, end, via = found
+def _agency_row(doc: Doc, article_id: str, verb: Token, role: str, found: _Credit) -> dict:
     return {
         "article_id": article_id,
         "sent_id": nlp.sent_id_of(doc, verb.idx),
-        "actor": actor,
-        "side": side,
+        "actor": found.actor,
+        "side": found.side,
         "role": role,
         "verb": verb.text,
         "verb_lemma": verb.lemma_,
         "verb_start": verb.idx,
         "verb_end": verb.idx + len(verb),
-        "start": start,
-        "end": end,
-        "text": doc.text[start:end],
-        "via": via,
+        "start": found.start,
+        "end": found.end,
+        "text": doc.text[found.start : found.end],
+        "via": found.via,
     }
 
 
@@ -958,8 +876,8 @@ def labels_and_hedges(
     doc: Doc,
     article_id: str,
     *,
-    mentions: pd.DataFrame | None = None,
-    quotes: pd.DataFrame | None = None,
+    mentions: pd.DataFrame,
+    quotes: pd.DataFrame,
 ) -> pd.DataFrame:
     """Competing labels, scare quotes and verification hedges, with who uses each.
 
@@ -974,14 +892,14 @@ def labels_and_hedges(
     Args:
         doc: the parsed article.
         article_id: the article's id.
-        mentions: the actors layer's mentions frame; named entities stand in when ``None``.
-        quotes: the quotes layer's frame, to credit labels and scare quotes to speakers.
+        mentions: the actors layer's mentions frame (:func:`analysis.actors.find_mentions`).
+        quotes: the quotes layer's frame (:func:`analysis.quotes.find_quotes`), to credit labels
+            and scare quotes to speakers.
 
     Returns:
         A ``framing_marks`` frame (kind: label | scare_quote | hedge), in text order.
     """
-    actors = _Actors(mentions if mentions is not None else entity_mentions(doc, article_id))
-    context = _Context(doc, actors, quotes)
+    context = _Context(doc, _Cast(mentions), quotes)
     marks = _labels(context) + _scare_quotes(context) + _hedges(context)
     rows = [{"article_id": article_id, **mark} for mark in sorted(marks, key=lambda m: m["start"])]
     return frames.conform("framing_marks", rows)
@@ -990,8 +908,8 @@ def labels_and_hedges(
 @dataclass
 class _Context:
     doc: Doc
-    actors: _Actors
-    quotes: pd.DataFrame | None
+    cast: _Cast
+    quotes: pd.DataFrame
 
 
 def _mark(context: _Context, kind: str, span: Span, entry: str, category: str) -> dict:
@@ -1038,20 +956,19 @@ def _user_of(context: _Context, span: Span) -> dict:
     quoted = _in_quotation_marks(span)
     speaker = _quote_speaker(context.quotes, span.start_char, span.end_char) if quoted else None
     if speaker is not None:
-        return {"actor": speaker, "side": context.actors.side_of(speaker)}
+        return {"actor": speaker, "side": context.cast.side_of(speaker)}
     markers = _verb_markers()
     verb = next((t for t in span.root.ancestors if t.lemma_ in markers and t.pos_ == "VERB"), None)
     marker = markers.get(verb.lemma_) if verb is not None else None
     owned = marker is not None and (
         quoted or marker["stance"] == "position" and _fits(verb, marker["when"])
     )
-    holders = [_actor_of(t, context.actors) for t in agents_of(verb)] if owned else []
-    holders = [h for h in holders if h is not None]
+    holders = context.cast.agents(verb) if owned else []
     if not holders:
         return {"actor": pd.NA, "side": pd.NA}
-    sides = [h[1] for h in holders if h[1]]
+    sides = [h.side for h in holders if h.side]
     return {
-        "actor": " | ".join(dict.fromkeys(h[0] for h in holders)),
+        "actor": " | ".join(dict.fromkeys(h.actor for h in holders)),
         "side": " | ".join(dict.fromkeys(sides)) or pd.NA,
     }
 
@@ -1063,8 +980,8 @@ def _in_quotation_marks(span: Span) -> bool:
     )
 
 
-def _quote_speaker(quotes: pd.DataFrame | None, start: int, end: int) -> str | None:
-    if quotes is None or quotes.empty:
+def _quote_speaker(quotes: pd.DataFrame, start: int, end: int) -> str | None:
+    if quotes.empty:
         return None
     inside = quotes[(quotes["start"] <= start) & (quotes["end"] >= end)].dropna(subset=["speaker"])
     return None if inside.empty else str(inside.iloc[0]["speaker"])
@@ -1108,8 +1025,7 @@ def _hedges(context: _Context) -> list[dict]:
 
 def _hedge_actor(context: _Context, span: Span) -> dict:
     verb = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
-    holders = [_actor_of(t, context.actors) for t in agents_of(verb)]
-    holders = [h for h in holders if h is not None]
+    holders = context.cast.agents(verb)
     if not holders:
         return {"actor": pd.NA, "side": pd.NA}
-    return {"actor": holders[0][0], "side": holders[0][1] or pd.NA}
+    return {"actor": holders[0].actor, "side": holders[0].side or pd.NA}

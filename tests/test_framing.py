@@ -1,19 +1,18 @@
 """Tests for analysis/framing.py on the bundled Reuters article and its gold annotations.
 
-Every analysis runs twice: with named entities standing in for the actors layer
-(``mentions=None``) and, when they are importable, with the actors and quotes layers' frames.
+Inputs are built once, the way the pipeline builds them: ``nlp.parse`` → ``actors.find_mentions``
+→ ``quotes.find_quotes``, and every analysis reads those frames.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis import config, framing, nlp, sentiment
+from analysis import actors, config, framing, nlp, quotes, sentiment
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEXT = (FIXTURES / "seed-article.txt").read_text(encoding="utf-8")
@@ -26,24 +25,16 @@ def doc():
     return nlp.parse([TEXT])[0]
 
 
-def _layer(name: str):
-    try:
-        return importlib.import_module(f"analysis.{name}")
-    except ImportError:
-        return None
-
-
-@pytest.fixture(scope="module", params=["entities", "layers"])
-def layers(request, doc) -> dict:
-    """Keyword arguments for the framing functions: none, or the actors and quotes frames."""
-    if request.param == "entities":
-        return {"mentions": None, "quotes": None}
-    actors, quotes = _layer("actors"), _layer("quotes")
-    if actors is None or quotes is None:
-        pytest.skip("the actors or quotes layer is not there yet")
-    mentions = actors.find_mentions(doc, ARTICLE)
-    found, _ = quotes.find_quotes(doc, ARTICLE, mentions=mentions)
+def _layers(doc, article_id: str = ARTICLE) -> dict:
+    """The actors and quotes frames the framing functions read, as the pipeline builds them."""
+    mentions = actors.find_mentions(doc, article_id)
+    found, _ = quotes.find_quotes(doc, article_id, mentions=mentions)
     return {"mentions": mentions, "quotes": found}
+
+
+@pytest.fixture(scope="module")
+def layers(doc) -> dict:
+    return _layers(doc)
 
 
 @pytest.fixture(scope="module")
@@ -151,8 +142,11 @@ def test_stances_generalise_to_other_wording():
         "stalled."
     )
     doc = nlp.parse([text])[0]
-    stances, contrasts = framing.find_stances(doc, "other")
-    assert ("Moscow", "position") in set(zip(stances["actor"], stances["stance"], strict=True))
+    stances, contrasts = framing.find_stances(doc, "other", **_layers(doc, "other"))
+    # "Moscow" is a metonym for the Russian government: its standing position is the official line
+    moscow = stances[stances["actor"] == "Moscow"]
+    assert list(moscow["stance"]) == ["official_line"]
+    assert list(moscow["side"]) == ["Russia"]
     row = contrasts.iloc[0]
     assert (row["actor"], row["side"], row["holder"]) == ("Ivan Petrov", "Russia", "Russia")
     assert (row["admission"], row["against"]) == (
@@ -279,9 +273,9 @@ def _gold_quotes(doc) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def voice(doc):
+def voice(doc, layers):
     sentences, _ = sentiment.score_sentences(doc, ARTICLE)
-    mentions = framing.entity_mentions(doc, ARTICLE)
+    mentions = layers["mentions"]
     return framing.voice_and_portrayal(sentences, _gold_quotes(doc), mentions, n_boot=500, seed=7)
 
 
@@ -301,17 +295,17 @@ def test_intervals_contain_their_point_estimate(voice):
     ).all()
 
 
-def test_bootstrap_is_reproducible_and_seeded(doc, voice):
+def test_bootstrap_is_reproducible_and_seeded(doc, layers, voice):
     sentences, _ = sentiment.score_sentences(doc, ARTICLE)
-    mentions = framing.entity_mentions(doc, ARTICLE)
-    quotes = _gold_quotes(doc)
-    again = framing.voice_and_portrayal(sentences, quotes, mentions, n_boot=500, seed=7)
+    mentions = layers["mentions"]
+    gold_quotes = _gold_quotes(doc)
+    again = framing.voice_and_portrayal(sentences, gold_quotes, mentions, n_boot=500, seed=7)
     pd.testing.assert_frame_equal(voice, again)
     reordered = framing.voice_and_portrayal(
-        sentences, quotes.iloc[::-1], mentions.iloc[::-1], n_boot=500, seed=7
+        sentences, gold_quotes.iloc[::-1], mentions.iloc[::-1], n_boot=500, seed=7
     )
     pd.testing.assert_frame_equal(voice, reordered)
-    other = framing.voice_and_portrayal(sentences, quotes, mentions, n_boot=500, seed=8)
+    other = framing.voice_and_portrayal(sentences, gold_quotes, mentions, n_boot=500, seed=8)
     several = voice["n"] > 2
     assert not voice[several]["ci_low"].equals(other[several]["ci_low"])
 
