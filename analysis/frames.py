@@ -213,19 +213,34 @@ def empty(name: str) -> pd.DataFrame:
 
 
 def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
-    """Build frame ``name`` from records: schema column order and dtypes, nothing else."""
-    frame = pd.DataFrame(rows) if not isinstance(rows, pd.DataFrame) else rows
-    if frame.empty:
-        return empty(name)
+    """Build frame ``name`` from records: schema column order and dtypes, nothing else.
+
+    Raises:
+        ValueError: a schema column is missing from the records.
+    """
     schema = SCHEMAS[name]
-    missing = [col for col in schema if col not in frame.columns]
+    if isinstance(rows, pd.DataFrame):
+        missing = [col for col in schema if col not in rows.columns]
+        rows, records = rows.reset_index(drop=True), None
+    else:
+        missing = sorted({col for row in rows for col in schema if col not in row})
+        records = rows
     if missing:
         raise ValueError(f"frame {name!r} is missing columns {missing}")
-    return (
-        frame[list(schema)]
-        .astype({col: dtype for col, (dtype, _) in schema.items()})
-        .reset_index(drop=True)
-    )
+    if not len(rows):
+        return empty(name)
+    columns = {
+        col: _column([row[col] for row in records] if records is not None else rows[col], dtype)
+        for col, (dtype, _) in schema.items()
+    }
+    return pd.DataFrame(columns)
+
+
+def _column(values, dtype: str) -> pd.Series:
+    try:
+        return pd.Series(values, dtype=dtype)
+    except (TypeError, ValueError):  # e.g. pd.NA among floats: let pandas coerce via object
+        return pd.Series(values, dtype=object).astype(dtype)
 
 
 #: The frames ``extract --jsonl`` writes per document, in this order.

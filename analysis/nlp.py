@@ -167,5 +167,15 @@ def sentences(doc: Doc) -> Iterator[tuple[int, int, int]]:
 
 def sent_id_of(doc: Doc, char: int) -> int:
     """Index of the sentence (as numbered by :func:`sentences`) containing offset ``char``."""
-    starts = [sent.start_char for sent in doc.sents]
-    return max(bisect.bisect_right(starts, char) - 1, 0)
+    return max(bisect.bisect_right(_sentence_starts(doc), char) - 1, 0)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Start offsets of the sentences, computed once per Doc (kept in ``doc.user_data``)."""
+    starts = doc.user_data.get(_SENT_STARTS)
+    if starts is None:
+        starts = doc.user_data[_SENT_STARTS] = [sent.start_char for sent in doc.sents]
+    return starts
+
+
+_SENT_STARTS = "newsframe.sentence_starts"

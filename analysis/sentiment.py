@@ -46,8 +46,12 @@ def textblob_drivers(text: str, *, offset: int = 0) -> list[dict]:
     Returns:
         Records with start, end, text, score.
     """
+    return _located(text, pattern_sentiment(text).assessments, offset)
+
+
+def _located(text: str, assessments: list, offset: int) -> list[dict]:
     found, cursor = [], 0
-    for words, polarity, _subjectivity, _label in pattern_sentiment(text).assessments:
+    for words, polarity, _subjectivity, _label in assessments:
         span = _locate(text, [w for w in words if w.strip()], cursor)
         if span is None or not polarity:
             continue
@@ -104,7 +108,8 @@ def score_sentences(doc: Doc, article_id: str) -> tuple[pd.DataFrame, pd.DataFra
     sentences, words = [], []
     for sent_id, start, end in nlp.sentences(doc):
         text = doc.text[start:end]
-        polarity, subjectivity = textblob_scores(text)
+        scored = pattern_sentiment(text)
+        polarity, subjectivity = float(scored[0]), float(scored[1])
         sentences.append(
             {
                 "article_id": article_id,
@@ -119,7 +124,7 @@ def score_sentences(doc: Doc, article_id: str) -> tuple[pd.DataFrame, pd.DataFra
             }
         )
         for analyser, drivers in (
-            ("textblob", textblob_drivers(text, offset=start)),
+            ("textblob", _located(text, scored.assessments, start)),
             ("vader", vader_drivers(doc, start, end)),
         ):
             words += [
