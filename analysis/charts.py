@@ -78,10 +78,8 @@ def entity_counts(entities: pd.DataFrame, articles: pd.DataFrame) -> Figure:
     ax.barh(names, counts.values, color=OKABE_ITO["blue"])
     for y, value in enumerate(counts.values):
         ax.text(value, y, f" {value}", va="center", fontsize=8)
-    top = counts.index[-1] if len(counts) else "none"
-    ax.set_title(
-        f"{top} entities are the most frequent type ({counts.iloc[-1] if len(counts) else 0})"
-    )
+    if len(counts):
+        ax.set_title(f"{names[-1]} are named most often: {counts.iloc[-1]} mentions")
     ax.set_xlabel("named-entity mentions (count)")
     ax.grid(axis="y", visible=False)
     source_line(fig, articles)
@@ -235,6 +233,7 @@ def co_occurrence(mentions: pd.DataFrame, articles: pd.DataFrame, *, top: int = 
     ax.imshow(matrix.values, cmap="Blues")
     ax.set_xticks(range(len(order)), order, rotation=40, ha="right")
     ax.set_yticks(range(len(order)), order)
+    ax.set_xlabel("sentences in which both actors are mentioned (count in each cell)")
     ax.grid(False)
     peak = matrix.values.max() or 1
     for (i, j), value in pd.DataFrame(matrix.values).stack().items():
