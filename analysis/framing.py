@@ -11,9 +11,10 @@ documented in :data:`analysis.frames.SCHEMAS`:
 - :func:`labels_and_hedges` — competing labels, scare quotes and verification hedges.
 
 The words that signal each of these (stance verbs and nouns, contrast phrases, hedges, labels,
-demonyms) are CSV lexicons in ``data/lexicons/``. Who is who comes from the actors layer: every
-function takes its mentions frame (:func:`analysis.actors.find_mentions`) and, where words are
-credited to speakers, the quotes layer's frame (:func:`analysis.quotes.find_quotes`).
+verbs of possession) are CSV lexicons in ``data/lexicons/``. Who is who comes from the actors
+layer alone: every function takes its mentions frame (:func:`analysis.actors.find_mentions`),
+demonyms are read through :func:`analysis.actors.demonym`, and where words are credited to
+speakers the quotes layer's frame (:func:`analysis.quotes.find_quotes`) says who spoke them.
 """
 
 from __future__ import annotations
@@ -36,11 +37,11 @@ from analysis import actors, config, frames, nlp, sentiment
 STANCE_MARKERS = "stance_markers.csv"
 HEDGES = "hedges.csv"
 COMPETING_LABELS = "competing_labels.csv"
-DEMONYMS = "demonyms.csv"
+POSSESSION_VERBS = "possession_verbs.csv"
 
 _CLAUSE_BREAKS = {",", ";", ":", "–", "—", ".", "!", "?"}
 _TRAILING = ",;:–—.!? \n\t"
-_QUOTED = re.compile(r"“([^“”]{1,80})”|\"([^\"\n]{1,80})\"")
+_QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
 _MAX_SCARE_WORDS = 3
 _ADJUNCTS = ("advcl", "acl", "pcomp")
 _NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
@@ -196,7 +197,7 @@ def _is_relative(token: Token) -> bool:
 def _antecedent(token: Token, verb: Token) -> Token | None:
     """The noun a relative pronoun stands for: the head of the relative clause."""
     clause = verb
-    while clause.dep_ not in ("relcl", "ROOT") and clause.head is not clause:
+    while clause.dep_ not in ("relcl", "ROOT") and clause.head != clause:
         clause = clause.head
     return clause.head if clause.dep_ == "relcl" else None
 
@@ -215,8 +216,11 @@ def agents_of(verb: Token) -> list[Token]:
 
     Active subjects; the object of a passive's "by"; for a verb without a subject, the controller:
     the object of an object-control verb ("ordered the FSB to step up" → FSB), else the subject of
-    the verb it depends on ("tried and failed to capture" → the subject of tried). Relative
-    pronouns are replaced by the noun they stand for; coordinated subjects all count.
+    the verb it depends on ("tried and failed to capture" → the subject of tried; a conjunct the
+    parse hangs inside a relative clause takes the subject of the verb that reports it, see
+    :func:`_raised_to`). Relative pronouns are replaced by the noun they stand for; coordinated
+    subjects all count. A controller is only looked for inside the verb's own quotation: the
+    grammatical agents of quoted words are not their speaker.
 
     Args:
         verb: a verb token.
@@ -224,6 +228,15 @@ def agents_of(verb: Token) -> list[Token]:
     Returns:
         The agents' head tokens (empty for an agentless passive or when none is found).
     """
+    stated = _stated_agents(verb)
+    if stated:
+        return stated
+    quotation = _quotation_of(verb)
+    return [token for token in _controllers(verb) if _quotation_of(token) == quotation]
+
+
+def _stated_agents(verb: Token) -> list[Token]:
+    """The verb's own active subjects and the object of its "by" phrase."""
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
     by_phrase = [
         grandchild
@@ -232,8 +245,11 @@ def agents_of(verb: Token) -> list[Token]:
         for grandchild in child.children
         if grandchild.dep_ == "pobj"
     ]
-    if subjects or by_phrase:
-        return _with_conjuncts(_resolve_relative(subjects + by_phrase, verb))
+    return _with_conjuncts(_resolve_relative(subjects + by_phrase, verb))
+
+
+def _controllers(verb: Token) -> list[Token]:
+    """Agents of a verb without its own subject, from the words it depends on."""
     if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN":
         return [c for c in verb.children if c.dep_ == "npadvmod"]  # "Russian-installed mayor"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -245,7 +261,7 @@ def agents_of(verb: Token) -> list[Token]:
         objects = [c for c in head.children if c.dep_ == "dobj" and not _is_relative(c)]
         return _with_conjuncts(objects) if objects else agents_of(head)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        return agents_of(head)
+        return agents_of(_raised_to(verb) or head)
     if verb.dep_ not in _ADJUNCTS or verb.tag_ not in ("VB", "VBG") or _has_finite_auxiliary(verb):
         return []
     for ancestor in verb.ancestors:
@@ -253,6 +269,60 @@ def agents_of(verb: Token) -> list[Token]:
         if subjects:
             return _with_conjuncts(_resolve_relative(subjects, ancestor))
     return []
+
+
+def _raised_to(conjunct: Token) -> Token | None:
+    """The verb a subjectless conjunct coordinates with when the parse hangs it on a relative
+    clause inside that verb's complement, else ``None``.
+
+    "Putin acknowledged [the situation was difficult in the regions [that Moscow claimed to annex
+    in September]] and ordered the FSB ..." is parsed with "ordered" joined to "claimed". The
+    rule: when a finite verb phrase comes after a relative clause that is complete (its verb has
+    taken its own complement or adjunct before the "and"), the relative clause sits in the
+    complement of a reporting verb with no other clause between them, and the conjunct has that
+    verb's tense tag, it continues the reporting verb (Putin ordered). A verb joined straight to
+    the relative verb shares its arguments and stays ("a town that Russia has long tried and
+    failed to capture").
+    """
+    host = conjunct.head
+    if conjunct.dep_ != "conj" or conjunct.pos_ != "VERB" or not _is_relative_clause(host):
+        return None
+    if any(child.dep_ in ("nsubj", "nsubjpass") for child in conjunct.children):
+        return None
+    if not any(t.i < conjunct.i and t.dep_ not in ("cc", "conj", "punct") for t in host.rights):
+        return None
+    complement = host.head
+    while complement.dep_ != "ccomp":
+        if complement.pos_ in ("VERB", "AUX") or complement.head == complement:
+            return None
+        complement = complement.head
+    reporting = complement.head
+    return reporting if reporting.pos_ == "VERB" and reporting.tag_ == conjunct.tag_ else None
+
+
+def _is_relative_clause(verb: Token) -> bool:
+    if verb.dep_ == "relcl":
+        return True
+    first = verb.left_edge
+    before = verb.doc[first.i - 1] if first.i > 0 else None
+    return (
+        first.lower_ in ("that", "which")
+        and before is not None
+        and before.pos_ in ("NOUN", "PROPN")
+        and verb.pos_ == "VERB"
+    )
+
+
+def _quotation_of(token: Token) -> tuple[int, int] | None:
+    """Character span of the quotation marks around ``token``, else ``None``."""
+    return next(
+        (
+            match.span()
+            for match in _QUOTATION.finditer(token.doc.text)
+            if match.start() < token.idx < match.end()
+        ),
+        None,
+    )
 
 
 def _has_finite_auxiliary(verb: Token) -> bool:
@@ -331,31 +401,16 @@ def _complement(verb: Token) -> tuple[int, int] | None:
 
 
 def _clause_span(verb: Token, clause: Token) -> tuple[int, int]:
+    """The clause ``verb`` takes a stance on, without a conjunct that is ``verb``'s own next act."""
     tokens = sorted(clause.subtree, key=lambda t: t.i)
     if tokens and tokens[0].dep_ == "mark":
         tokens = tokens[1:]
-    cut = next(
-        (
-            t.i
-            for t in tokens
-            if t.dep_ == "cc" and _second_act(t.head, verb, clause) and t.i > clause.i
-        ),
-        None,
-    )
-    tokens = [t for t in tokens if cut is None or t.i < cut]
+    raised = next((t for t in tokens if _raised_to(t) == verb), None)
+    if raised is not None:
+        tokens = [t for t in tokens if t.i < raised.i]
+        while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+            tokens.pop()
     return _trimmed(verb.doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-
-
-def _second_act(token: Token, verb: Token, clause: Token) -> bool:
-    """A subjectless verb coordinated deep inside the clause, in the reporting verb's tense:
-    most likely the speaker's next act ("acknowledged X ... and ordered Y"), misattached."""
-    conjunct = next((c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
-    return (
-        conjunct is not None
-        and token is not clause
-        and conjunct.tag_ == verb.tag_
-        and not any(c.dep_.startswith("nsubj") for c in conjunct.children)
-    )
 
 
 def _participle_span(verb: Token) -> tuple[int, int]:
@@ -395,11 +450,10 @@ def find_stances(
     ("acknowledged", "dismissed ... as", "Russia says", "has said repeatedly"), the quote whose
     cue they are supplying the statement the parse does not give and the speaker when no agent
     is an actor; quotes whose cue class the lexicon maps to a stance (concessive → admission,
-    rejecting → denial); and
-    stance nouns with a "that" clause ("the official line that ...", "one of his clearest public
-    admissions yet that ..."). A standing position of a country, government or seat of power is
-    its official line. An official line named without a holder is held by the side of whoever
-    breaks with it (Putin's "official line" is Russia's).
+    rejecting → denial); and stance nouns with a "that" clause ("the official line that ...",
+    "one of his clearest public admissions yet that ..."). A standing position of a country,
+    government or seat of power is its official line. An official line named without a holder
+    is held by the side of whoever breaks with it (Putin's "official line" is Russia's).
 
     Each admission is paired with its side's official line (the one the sentence names, else the
     nearest one named as such); the marker of the pair is the contrast phrase in the admission's
@@ -803,7 +857,9 @@ def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame) -> pd.DataFrame
     From the dependency parse, with passives ("dismissed by the Kremlin": Kremlin agent), relative
     clauses and control ("a town that Russia has long tried and failed to capture": Russia agent
     of try, fail and capture) handled. A noun no mention covers is credited to the actor of its
-    demonym or possessor ("Russian drones hit": Russia agent of hit).
+    demonym or possessor ("Russian drones hit": Russia agent of hit). Verbs of possession
+    (``data/lexicons/possession_verbs.csv``: "Russia has no interest") are not acts and get no
+    rows; the words a speaker quotes are not the speaker's acts (see :func:`agents_of`).
 
     Args:
         doc: the parsed article.
@@ -816,8 +872,9 @@ def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame) -> pd.DataFrame
     cast = _Cast(mentions)
     rows = []
     seen = set()
+    possession = {row["lemma"] for row in _lexicon_rows(POSSESSION_VERBS, "lemma")}
     for verb in doc:
-        if verb.pos_ != "VERB":
+        if verb.pos_ != "VERB" or verb.lemma_ in possession:
             continue
         for role, tokens in (("agent", agents_of(verb)), ("patient", patients_of(verb))):
             for token in tokens:
@@ -976,7 +1033,7 @@ def _user_of(context: _Context, span: Span) -> dict:
 def _in_quotation_marks(span: Span) -> bool:
     return any(
         match.start() < span.start_char and span.end_char < match.end()
-        for match in _QUOTED.finditer(span.doc.text)
+        for match in _QUOTATION.finditer(span.doc.text)
     )
 
 
@@ -990,9 +1047,8 @@ def _quote_speaker(quotes: pd.DataFrame, start: int, end: int) -> str | None:
 def _scare_quotes(context: _Context) -> list[dict]:
     marks = []
     doc = context.doc
-    for match in _QUOTED.finditer(doc.text):
-        group = 1 if match.group(1) is not None else 2
-        span = doc.char_span(match.start(group), match.end(group))
+    for match in _QUOTATION.finditer(doc.text):
+        span = doc.char_span(match.start() + 1, match.end() - 1)
         if span is None or len(span) > _MAX_SCARE_WORDS or not _modifies_outside(span):
             continue
         mark = _mark(context, "scare_quote", span, "quoted modifier", "scare quote")
