@@ -45,6 +45,7 @@ _QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
 _MAX_SCARE_WORDS = 3
 _ADJUNCTS = ("advcl", "acl", "pcomp")
 _NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
+_MODIFIERS = ("amod", "compound", "nmod", "npadvmod", "poss")
 
 
 # --- lexicons -----------------------------------------------------------------------------------
@@ -125,8 +126,13 @@ class _Credit:
 class _Cast:
     """The actors layer's mentions of one article, looked up by token and by actor name."""
 
-    def __init__(self, mentions: pd.DataFrame) -> None:
+    def __init__(self, doc: Doc, mentions: pd.DataFrame) -> None:
         self.mentions = mentions.dropna(subset=["actor"])
+        self.heads = pd.Series(
+            [_head(doc, int(m.start), int(m.end)) for m in self.mentions.itertuples()],
+            index=self.mentions.index,
+            dtype=int,
+        )
         self.sides = self.mentions.groupby("actor")["side"].agg(_most_common).to_dict()
 
     def side_of(self, actor: str | None) -> str | None:
@@ -135,22 +141,22 @@ class _Cast:
         return None if side is None or pd.isna(side) else str(side)
 
     def credit(self, token: Token) -> _Credit | None:
-        """The actor a noun phrase headed by ``token`` stands for: a mention of it, else the
-        mention or demonym of a modifier ("Russian drones" → Russia), else ``None``."""
-        mention = self._mention(token)
-        if mention is not None:
-            return self._credit(mention, int(mention["start"]), int(mention["end"]), "mention")
+        """The actor a noun phrase headed by ``token`` stands for: a mention headed by it or a
+        demonym ("Russians"), else the mention or demonym of a modifier ("Russian drones" →
+        Russia), else ``None``. A mention stands only for its head: "Russian" in "the
+        Russian-installed mayor" is Russia, not the mayor."""
         end = token.idx + len(token)
-        for child in token.lefts:
-            if child.dep_ not in ("amod", "compound", "nmod", "npadvmod", "poss"):
-                continue
-            via = "possessive" if child.dep_ == "poss" else "demonym"
-            mention = self._mention(child)
+        modifiers = [c for c in token.lefts if c.dep_ in _MODIFIERS]
+        for word in (token, *modifiers):
+            mention = self._mention(word)
+            if mention is not None and word == token:
+                return self._credit(mention, int(mention["start"]), int(mention["end"]), "mention")
+            via = "possessive" if word.dep_ == "poss" else "demonym"
             if mention is not None:
-                return self._credit(mention, child.idx, end, via)
-            country = actors.demonym(child.text)
+                return self._credit(mention, word.idx, end, via)
+            country = actors.demonym(word.text)
             if country is not None:
-                return _Credit(country[0], country[1], child.idx, end, "demonym")
+                return _Credit(country[0], country[1], word.idx, end, "demonym")
         return None
 
     def agents(self, verb: Token) -> list[_Credit]:
@@ -159,12 +165,17 @@ class _Cast:
         return [credit for credit in credits if credit is not None]
 
     def _mention(self, token: Token) -> pd.Series | None:
-        return actors.actor_at(self.mentions, token.idx, token.idx + len(token))
+        headed = self.mentions[self.heads == token.i]
+        return actors.actor_at(headed, token.idx, token.idx + len(token))
 
     def _credit(self, mention: pd.Series, start: int, end: int, via: str) -> _Credit:
         actor = str(mention["actor"])
         state_voice = via == "mention" and _is_state_voice(mention)
         return _Credit(actor, self.side_of(actor), start, end, via, state_voice)
+
+
+def _head(doc: Doc, start: int, end: int) -> int:
+    return doc.char_span(start, end, alignment_mode="expand").root.i
 
 
 def _is_state_voice(mention: pd.Series) -> bool:
@@ -469,7 +480,7 @@ def find_stances(
     Returns:
         ``(stances, contrasts)`` frames.
     """
-    cast = _Cast(mentions)
+    cast = _Cast(doc, mentions)
     contrast_spans = _phrase_spans(doc, [row["pattern"] for row in _markers("contrast")])
     found = _quote_stances(doc, quotes, cast)
     found += _verb_stances(doc, quotes, cast)
@@ -869,7 +880,7 @@ def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame) -> pd.DataFrame
     Returns:
         An ``agency`` frame, one row per verb, role and actor.
     """
-    cast = _Cast(mentions)
+    cast = _Cast(doc, mentions)
     rows = []
     seen = set()
     possession = {row["lemma"] for row in _lexicon_rows(POSSESSION_VERBS, "lemma")}
@@ -956,7 +967,7 @@ def labels_and_hedges(
     Returns:
         A ``framing_marks`` frame (kind: label | scare_quote | hedge), in text order.
     """
-    context = _Context(doc, _Cast(mentions), quotes)
+    context = _Context(doc, _Cast(doc, mentions), quotes)
     marks = _labels(context) + _scare_quotes(context) + _hedges(context)
     rows = [{"article_id": article_id, **mark} for mark in sorted(marks, key=lambda m: m["start"])]
     return frames.conform("framing_marks", rows)

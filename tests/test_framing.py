@@ -171,6 +171,8 @@ def test_stances_generalise_to_other_wording():
         ("Kremlin", "dismissed", "Kremlin"),
         ("Ukraine", "retaken", "Ukraine"),
         ("Reuters", "verify", "Reuters"),
+        ("Russia", "held", "Russian"),
+        ("Russia", "installed", "Russian"),
     ],
 )
 def test_agents(agency_frame, actor, verb, text):
@@ -257,6 +259,15 @@ def test_passive_participle_makes_its_noun_the_patient(agency_frame):
     patients = agency_frame[agency_frame["role"] == "patient"]
     assert ("FSB", "ordered") in set(zip(patients["actor"], patients["verb"], strict=True))
     assert "Belarus" in set(patients[patients["verb"] == "absorbing"]["actor"])
+
+
+def test_a_mention_stands_for_its_head_only(agency_frame):
+    # "Alexei Kulemzin, the Russian-installed mayor of ...": the mayor is installed, not installing
+    installed = agency_frame[agency_frame["verb"] == "installed"]
+    assert set(zip(installed["role"], installed["actor"], strict=True)) == {
+        ("agent", "Russia"),
+        ("patient", "Alexei Kulemzin"),
+    }
 
 
 def test_agency_offsets_are_exact(agency_frame):
