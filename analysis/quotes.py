@@ -49,6 +49,14 @@ _SENTENCE_END = ".!?"
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _INHERITS_SUBJECT = {"xcomp", "advcl", "pcomp", "prep", "pobj", "acomp", "conj"}
 _RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
+#: Prepositions completing a reported object: "dismissed X as Y", "accused X of Y".
+_OBJECT_PREPOSITIONS = {"as", "for", "of", "with"}
+#: Where a noun cue stands in its clause (not ROOT or ccomp: there it is a mis-tagged verb).
+_NOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "oprd"}
+#: Verbs whose object noun carries the act: "made a decision to", "issued a statement that".
+_LIGHT_VERBS = {"make", "reach", "issue", "express", "voice", "offer", "give", "deliver", "repeat"}
+#: Subordinators of a clause that sets the report against something else, not part of it.
+_CONTRAST_MARKS = {"while", "whereas"}
 _CHANNEL_PRIORITY = {"platform": 0, "outlet": 1, "medium": 2, "format": 3}
 _FLOATING_PARAGRAPHS = 2
 _MIN_UNATTRIBUTED_WORDS = 3
@@ -125,7 +133,7 @@ def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
     if missing:
         raise ValueError(f"{path}: missing column(s) {sorted(missing)}; see the header comment")
     verbs["lemma"] = verbs["lemma"].str.lower()
-    known = {"clause", "object", "infinitive", "naming"}
+    known = {"clause", "object", "infinitive", "naming", "noun"}
     for row in verbs.itertuples():
         unknown = set(row.complements.split("|")) - known
         if unknown:
@@ -310,7 +318,7 @@ def _cue_span(token: Token, last: Token) -> tuple[int, int]:
 def _cues(doc: Doc, table: dict[str, tuple[str, frozenset[str]]]) -> list[_Cue]:
     found = []
     for token in doc:
-        cue = _according_to(token) or _verb_cue(token, table)
+        cue = _according_to(token) or _noun_cue(token, table) or _verb_cue(token, table)
         if cue is not None:
             found.append(cue)
     return found
@@ -323,6 +331,34 @@ def _according_to(token: Token) -> _Cue | None:
     if to is None or not any(child.dep_ == "pobj" for child in to.children):
         return None
     return _Cue(token, "according to", "neutral", frozenset({"according"}), _cue_span(token, to))
+
+
+def _noun_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cue | None:
+    """ "the claim that …", "his decision to …": a lexicon noun with its clause."""
+    entry = table.get(token.lemma_.lower())
+    if token.pos_ != "NOUN" or entry is None or "noun" not in entry[1]:
+        return None
+    if token.dep_ not in _NOUN_ROLES or any(c.dep_ in _SUBJECTS for c in token.children):
+        return None  # "Trump claims he …": a verb the tagger took for a noun
+    if not _noun_clauses(token):
+        return None
+    return _Cue(token, token.lemma_.lower(), entry[0], frozenset({"noun"}), _cue_span(token, token))
+
+
+def _noun_clauses(noun: Token) -> list[Token]:
+    """The that-clause or to-infinitive a noun governs ("the view that …", "a pledge to …")."""
+    return [
+        child
+        for child in noun.rights
+        if child.dep_ in {"acl", "ccomp", "relcl"}
+        and any(
+            (grand.dep_ == "mark" and grand.lower_ == "that")
+            or (grand.dep_ == "aux" and grand.lower_ == "to")
+            for grand in child.children
+            if grand.i < child.i
+        )
+        and child.left_edge.i <= noun.i + 2
+    ]
 
 
 def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cue | None:
@@ -364,6 +400,8 @@ def _quoted_as_saying(token: Token) -> Token | None:
 
 def _subject(verb: Token, cues: dict[int, _Cue]) -> Token | None:
     """The token standing for who speaks: subject, passive agent, or a shared subject."""
+    if verb.pos_ == "NOUN":
+        return _noun_speaker(verb)
     if _quoted_as_saying(verb) is not None:
         return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -387,6 +425,17 @@ def _subject(verb: Token, cues: dict[int, _Cue]) -> Token | None:
     return None
 
 
+def _noun_speaker(noun: Token) -> Token | None:
+    """ "his view that …" → his; "a Times report that …" → Times; "made a decision to …" → the
+    light verb's subject."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+        (c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+    )
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
+        return _own_subject(noun.head)
+    return owner
+
+
 def _own_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
 
@@ -403,7 +452,7 @@ def _speaker_span(subject: Token) -> Span:
             return _strip(doc, subject.left_edge.i, subject.right_edge.i + 1)
     cut = head.right_edge.i + 1
     for child in head.rights:
-        if child.dep_ in {"appos", "relcl", "acl", "punct", "cc", "prep"}:
+        if child.dep_ in {"appos", "relcl", "acl", "punct", "cc", "prep", "case"}:
             cut = min(cut, child.left_edge.i)
     has_conj = any(c.dep_ == "conj" for c in head.rights)
     if has_conj:
@@ -423,12 +472,16 @@ def _strip(doc: Doc, start: int, end: int) -> Span:
 # ---------------------------------------------------------------- indirect and mixed quotes
 
 
-def _content(cue: _Cue, speaker: Token | None) -> tuple[int, int] | None:
+def _content(
+    cue: _Cue, speaker: Token | None, table: dict[str, tuple[str, frozenset[str]]]
+) -> tuple[int, int] | None:
     """Character span of what the cue reports, or None when it reports nothing."""
     verb = cue.token
     doc = verb.doc
     if "according" in cue.complements:
         return _according_content(verb)
+    if cue.token.pos_ == "NOUN":
+        return _span_of(doc, _noun_clauses(verb))
     if _quoted_as_saying(verb) is not None:
         saying = _quoted_as_saying(verb)
         parts = [c for c in (*verb.children, *saying.children) if c.dep_ == "ccomp"]
@@ -448,28 +501,100 @@ def _content(cue: _Cue, speaker: Token | None) -> tuple[int, int] | None:
     last = max(p.right_edge.i for p in parts)
     if speaker is not None and first <= speaker.i <= last:
         return None
-    span = _trim_content(doc, first, last + 1)
-    return None if span is None else (span.start_char, span.end_char)
+    end = _boundary(cue, first, last + 1, table)
+    span = _trim_content(doc, first, end)
+    if span is None or (len(span) == 1 and span[0].pos_ == "PRON"):
+        return None  # "showing him": a lone pronoun says nothing about what was reported
+    return span.start_char, span.end_char
+
+
+def _boundary(cue: _Cue, first: int, end: int, table: dict[str, tuple[str, frozenset[str]]]) -> int:
+    """Where the reported words stop: before the first part that belongs to the reporting act.
+
+    The parser often hangs these inside the complement, though they belong to the cue: a
+    ``while``/``whereas`` clause ("said X on Tuesday while his counterpart drove home …"), a
+    second verb phrase of the speaker ("acknowledged X and ordered the FSB to …"), and the act
+    the report is made in ("told them X in one of his clearest admissions yet …").
+    """
+    doc = cue.token.doc
+    for token in doc[first + 1 : end]:
+        if _contrast_clause(token) or _speech_setting(token, table) or _speech_means(token, table):
+            return token.left_edge.i if token.dep_ == "advcl" else token.i
+        if _second_act(token, cue, table):
+            before = token.left_edge.i
+            return before - 1 if doc[before - 1].dep_ == "cc" else before
+    return end
+
+
+def _contrast_clause(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(
+        child.dep_ == "mark" and child.lower_ in _CONTRAST_MARKS for child in token.children
+    )
+
+
+def _speech_means(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> bool:
+    """ "sought to regain the initiative by declaring that …": the speech act is its own report."""
+    if token.dep_ != "prep" or token.lower_ != "by":
+        return False
+    verbs = [child for child in token.children if child.dep_ == "pcomp"]
+    return any(
+        verb.lemma_.lower() in table and table[verb.lemma_.lower()][0] not in _NOT_SPEECH
+        for verb in verbs
+    )
+
+
+def _second_act(token: Token, cue: _Cue, table: dict[str, tuple[str, frozenset[str]]]) -> bool:
+    """A coordinated reporting verb in the cue's own tense, with no subject or auxiliary."""
+    return (
+        token.dep_ == "conj"
+        and token.lemma_.lower() in table
+        and token.tag_ == cue.token.tag_
+        and not any(child.dep_ in _SUBJECTS | {"aux", "auxpass"} for child in token.children)
+    )
+
+
+def _speech_setting(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> bool:
+    """``in a statement``, ``in one of his clearest admissions``: the act the report was made in."""
+    if token.dep_ != "prep" or token.lower_ not in {"in", "during"}:
+        return False
+    nouns = [child for child in token.children if child.dep_ == "pobj"]
+    nouns += [g for n in nouns for c in n.children if c.lower_ == "of" for g in c.children]
+    return any(_is_speech_noun(noun, table) for noun in nouns)
+
+
+def _is_speech_noun(noun: Token, table: dict[str, tuple[str, frozenset[str]]]) -> bool:
+    entry = table.get(noun.lemma_.lower())
+    if entry is not None and "noun" in entry[1]:
+        return True
+    return any(
+        kind == "format" and pattern.fullmatch(noun.lemma_.lower())
+        for pattern, _channel, kind in _channel_terms()
+    )
 
 
 def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
     parts = []
     for child in verb.children:
+        misparsed = _misparsed_clause(child) if "clause" in complements else []
         if child.dep_ == "ccomp" and "clause" in complements:
             parts.append(child)
-        elif child.dep_ in {"dobj", "dative"} and "clause" in complements:
-            parts.extend(_misparsed_clause(child))
+        elif misparsed:
+            parts.extend(misparsed)
         elif child.dep_ in {"xcomp", "ccomp"} and "infinitive" in complements:
             parts.append(child)
         elif child.dep_ in {"dobj", "oprd"} and "object" in complements:
             parts.append(child)
-        elif child.dep_ == "prep" and child.lower_ == "as" and "object" in complements:
+        elif _object_preposition(child) and "object" in complements:
             parts.append(child)
     if "naming" in complements:
         return _naming_parts(verb)
     if "object" in complements and not any(p.dep_ in {"dobj", "ccomp"} for p in parts):
         return [p for p in parts if p.dep_ in {"ccomp", "xcomp"}]
     return parts
+
+
+def _object_preposition(child: Token) -> bool:
+    return child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS
 
 
 def _passive_object(verb: Token, complements: frozenset[str]) -> list[Token]:
@@ -500,6 +625,8 @@ def _naming_parts(verb: Token) -> list[Token]:
 
 def _misparsed_clause(addressee: Token) -> list[Token]:
     """ "told operatives they needed to …": a zero-complementizer clause parsed as a relative."""
+    if addressee.dep_ not in {"dobj", "dative"}:
+        return []
     return [
         child
         for child in addressee.rights
@@ -539,6 +666,13 @@ def _according_content(according: Token) -> tuple[int, int] | None:
     after = [i for i in tokens if i > inside.stop - 1]
     chosen = after if len(after) >= len(before) else before
     span = _trim_content(doc, chosen[0], chosen[-1] + 1)
+    return None if span is None else (span.start_char, span.end_char)
+
+
+def _span_of(doc: Doc, parts: list[Token]) -> tuple[int, int] | None:
+    if not parts:
+        return None
+    span = _trim_content(doc, parts[0].left_edge.i, parts[-1].right_edge.i + 1)
     return None if span is None else (span.start_char, span.end_char)
 
 
@@ -710,7 +844,7 @@ def _attributes(cue: _Cue, segment: _Segment, cues: dict[int, _Cue], *, after: b
     verb = cue.token
     if cue.lemma == "according to":
         return True
-    if cue.verb_class in _NOT_SPEECH:
+    if cue.verb_class in _NOT_SPEECH or cue.token.pos_ == "NOUN":
         return False
     subject = _subject(verb, cues)
     if subject is None:
@@ -777,7 +911,7 @@ def find_quotes(
     transcript = _colon_quotes(doc, segments)
     direct, used = _direct_quotes(doc, segments, cues)
     direct = transcript + [q for q in direct if not _overlaps_direct((q.start, q.end), transcript)]
-    reported = _reported_quotes(doc, cues, used, direct, segments)
+    reported = _outermost(_reported_quotes(doc, cues, table, used, direct, segments), direct)
     found = sorted(direct + reported, key=lambda quote: (quote.start, quote.end))
     _attach_stray_warnings(found, segments)
     return _frames(doc, article_id, found, mentions)
@@ -878,6 +1012,7 @@ def _relative_antecedent(subject: Token) -> str | None:
 def _reported_quotes(
     doc: Doc,
     cues: dict[int, _Cue],
+    table: dict[str, tuple[str, frozenset[str]]],
     used: set[int],
     direct: list[_Quote],
     segments: list[_Segment],
@@ -887,13 +1022,32 @@ def _reported_quotes(
         if index in used or _inside(doc[index].idx, direct):
             continue
         subject = None if cue.lemma == "according to" else _subject(cue.token, cues)
-        if subject is None and cue.lemma != "according to":
+        if subject is None and cue.lemma != "according to" and cue.token.pos_ != "NOUN":
             continue
-        content = _content(cue, subject)
+        content = _content(cue, subject, table)
         if content is None or _overlaps_direct(content, direct):
             continue
         quotes.append(_reported_quote(doc, cue, subject, content, segments))
     return quotes
+
+
+def _outermost(reported: list[_Quote], direct: list[_Quote]) -> list[_Quote]:
+    """Drop reported quotes whose cue lies inside another quote's content.
+
+    In "he said she plans to run", what "she plans" is part of what he said: the words already
+    belong to the outer quote, and a nested row would count them twice.
+    """
+    everything = reported + direct
+    return [
+        quote
+        for quote in reported
+        if not any(
+            other is not quote
+            and other.cue_class not in _NOT_SPEECH
+            and other.start <= quote.cue[0] < other.end
+            for other in everything
+        )
+    ]
 
 
 def _inside(char: int, quotes: list[_Quote]) -> bool:

@@ -255,3 +255,42 @@ def test_seed_speakers_resolved_through_actors(seed):
     predicted = evaluation.predicted_from_rows(found.to_dict("records"))
     score = evaluation.score_document(predicted, evaluation.gold_from_seed(gold))
     assert score.speaker_accuracy >= 0.95
+
+
+def test_seed_while_clause_is_not_part_of_what_was_said(seed):
+    _text, found, _fragments, _gold = seed
+    difficult = found.loc[found.content.str.contains("“extremely difficult”")].iloc[0]
+    assert difficult.content.endswith("on Tuesday")
+    assert "counterpart" not in difficult.content
+
+
+def test_seed_coordinated_reporting_verb_is_its_own_quote(seed):
+    _text, found, _fragments, _gold = seed
+    acknowledged = found.loc[found.cue == "acknowledged"].iloc[0]
+    assert acknowledged.content.endswith("claimed to annex in September")
+    assert "ordered" not in acknowledged.content
+    ordered = found.loc[found.content.str.contains("“safety”")]
+    assert ordered.cue.tolist() == ["ordered"]
+
+
+def test_seed_speech_act_phrase_ends_the_content(seed):
+    _text, found, _fragments, _gold = seed
+    told = found.loc[found.cue == "told"].iloc[0]
+    assert told.content == "they needed to significantly improve their work"
+
+
+def test_noun_cue_with_possessive_speaker():
+    found, _ = _find("His claim that the vote was rigged angered the election board.")
+    row = found.iloc[0]
+    assert (row.cue, row.speaker_text, row.content) == ("claim", "His", "the vote was rigged")
+
+
+def test_nested_report_stays_inside_the_outer_quote():
+    found, _ = _find("The senator said his rival plans to raise taxes on the middle class.")
+    assert found.cue.tolist() == ["said"]
+
+
+def test_object_of_a_critical_verb_with_its_reason():
+    found, _ = _find("The governor criticized the mayor for his handling of the floods.")
+    row = found.iloc[0]
+    assert (row.cue_class, row.content) == ("critical", "the mayor for his handling of the floods")
