@@ -368,7 +368,7 @@ def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cu
         return None  # "the suggestion that Putin wanted …": a proposition, not a report
     lemma = token.lemma_.lower()
     for child in token.rights:
-        if child.dep_ in {"prt", "prep"} and child.i == token.i + 1:
+        if child.dep_ in {"prt", "prep"} and _adjacent(token, child):
             phrase = f"{lemma} {child.lower_}"
             if phrase in table:
                 verb_class, complements = table[phrase]
@@ -381,6 +381,12 @@ def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cu
         return None
     verb_class, complements = table[lemma]
     return _Cue(token, lemma, verb_class, complements, _cue_span(token, token))
+
+
+def _adjacent(verb: Token, particle: Token) -> bool:
+    """The particle follows the verb with at most adverbs between ("spoke more often about")."""
+    between = verb.doc[verb.i + 1 : particle.i]
+    return all(token.pos_ == "ADV" for token in between)
 
 
 def _quoted_as_saying(token: Token) -> Token | None:
@@ -538,7 +544,9 @@ def _speech_means(token: Token, table: dict[str, tuple[str, frozenset[str]]]) ->
         return False
     verbs = [child for child in token.children if child.dep_ == "pcomp"]
     return any(
-        verb.lemma_.lower() in table and table[verb.lemma_.lower()][0] not in _NOT_SPEECH
+        verb.lemma_.lower() in table
+        and table[verb.lemma_.lower()][0] not in _NOT_SPEECH
+        and any(child.dep_ == "ccomp" for child in verb.children)
         for verb in verbs
     )
 
@@ -554,7 +562,10 @@ def _second_act(token: Token, cue: _Cue, table: dict[str, tuple[str, frozenset[s
 
 
 def _speech_setting(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> bool:
-    """``in a statement``, ``in one of his clearest admissions``: the act the report was made in."""
+    """``in a statement``, ``in one of his clearest admissions``: the act the report was made in.
+
+    Only the lexicon's nouns of saying count: "appeared unsteady in his first debate" is content.
+    """
     if token.dep_ != "prep" or token.lower_ not in {"in", "during"}:
         return False
     nouns = [child for child in token.children if child.dep_ == "pobj"]
@@ -564,12 +575,7 @@ def _speech_setting(token: Token, table: dict[str, tuple[str, frozenset[str]]]) 
 
 def _is_speech_noun(noun: Token, table: dict[str, tuple[str, frozenset[str]]]) -> bool:
     entry = table.get(noun.lemma_.lower())
-    if entry is not None and "noun" in entry[1]:
-        return True
-    return any(
-        kind == "format" and pattern.fullmatch(noun.lemma_.lower())
-        for pattern, _channel, kind in _channel_terms()
-    )
+    return entry is not None and "noun" in entry[1]
 
 
 def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
