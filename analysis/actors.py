@@ -765,3 +765,23 @@ def demonym(word: str) -> tuple[str, str] | None:
         ``(country, side)`` from ``data/lexicons/demonyms.csv``, or None when ``word`` is not one.
     """
     return _lexicons().demonyms.get(word)
+
+
+def resolution_table(mentions: pd.DataFrame, actor: str) -> pd.DataFrame:
+    """Every mention of ``actor`` with how it was resolved, and the mention it was resolved
+    through (``resolved_through``: that antecedent's text), for auditing the resolver.
+
+    Args:
+        mentions: a ``mentions`` frame (one or many articles).
+        actor: the canonical actor name.
+    """
+    own = mentions[mentions["actor"] == actor]
+    antecedents = mentions.set_index(["article_id", "mention_id"])["text"]
+    keys = list(zip(own["article_id"], own["antecedent_id"], strict=True))
+    through = [antecedents.get(key) if pd.notna(key[1]) else pd.NA for key in keys]
+    columns = ["article_id", "sent_id", "start", "end", "text", "how", "antecedent_id"]
+    return (
+        own[columns]
+        .assign(resolved_through=pd.array(through, dtype="string"))
+        .reset_index(drop=True)
+    )

@@ -271,22 +271,25 @@ def actors_together(mentions: pd.DataFrame, order: list[str]) -> pd.DataFrame:
 # --- who speaks, and how it is reported ---------------------------------------------------------
 
 
-def voice_share(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFrame) -> Figure:
+def voice_share(
+    quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFrame, *, top: int = 15
+) -> Figure:
     """Two panels: quotes and quoted words per speaker, coloured by side."""
-    table = quoted_voice(quotes, actors)
+    everyone = quoted_voice(quotes, actors)
+    table = everyone.tail(top)
     fig, axes = plt.subplots(1, 2, figsize=(11, 0.34 * len(table) + 1.6), sharey=True)
     colours = [side_colour(s) for s in table["side"]]
     for ax, column, label in (
         (axes[0], "quotes", "quotes (count)"),
         (axes[1], "words", "quoted words (count)"),
     ):
-        ax.barh(table["speaker"], table[column], color=colours)
+        ax.barh([_shorten(str(s), 40) for s in table["speaker"]], table[column], color=colours)
         ax.set_xlabel(label)
         ax.grid(axis="y", visible=False)
-    top = table.iloc[-1]
-    share = top["words"] / table["words"].sum()
+    lead = table.iloc[-1]
+    share = lead["words"] / everyone["words"].sum()
     fig.suptitle(
-        f"{top['speaker']} gets {share:.0%} of the quoted words",
+        f"{lead['speaker']} gets {share:.0%} of the quoted words",
         x=0.01,
         ha="left",
         fontweight="bold",
@@ -309,24 +312,18 @@ def quoted_voice(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["words", "quotes"]).reset_index(drop=True)
 
 
-def cue_mix(quotes: pd.DataFrame, articles: pd.DataFrame) -> Figure:
+def cue_mix(quotes: pd.DataFrame, articles: pd.DataFrame, *, top: int = 15) -> Figure:
     """Stacked bars: how each speaker's words are reported, by reporting-verb class."""
-    table = pd.crosstab(quotes["speaker"], quotes["cue_class"])
-    table = table.loc[table.sum(axis=1).sort_values().index]
+    table = cue_table(quotes, top=top).iloc[::-1]
     fig, ax = plt.subplots(figsize=(9, 0.34 * len(table) + 1.6))
     left = np.zeros(len(table))
+    names = [_shorten(str(s), 40) for s in table.index]
     for cue_class in table.columns:
-        ax.barh(
-            table.index,
-            table[cue_class],
-            left=left,
-            label=cue_class,
-            color=CUE_COLOURS.get(cue_class, OKABE_ITO["grey"]),
-        )
+        ax.barh(names, table[cue_class], left=left, label=cue_class, color=CUE_COLOURS[cue_class])
         left += table[cue_class].to_numpy()
     framed = table.drop(columns=[c for c in ("neutral",) if c in table.columns]).sum(axis=1)
     ax.set_title(
-        f"{framed.idxmax()}'s words are most often reported with a loaded verb "
+        f"{framed.idxmax()}'s words are most often reported with a non-neutral verb "
         f"({framed.max()} of {table.loc[framed.idxmax()].sum()})"
     )
     ax.set_xlabel("quotes (count)")
@@ -344,17 +341,31 @@ CUE_COLOURS = {
     "rejecting": OKABE_ITO["reddish purple"],
     "directive": OKABE_ITO["bluish green"],
     "tentative": OKABE_ITO["sky blue"],
+    "critical": OKABE_ITO["yellow"],
+    "other": "#555555",
 }
 
 
-def cue_heatmap(quotes: pd.DataFrame, articles: pd.DataFrame) -> Figure:
+def cue_table(quotes: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
+    """Quotes per speaker (rows, most quoted first) and reporting-verb class (columns).
+
+    Classes without a colour of their own in :data:`CUE_COLOURS` are summed into ``other``.
+    """
+    classes = quotes["cue_class"].fillna("other")
+    classes = classes.where(classes.isin(list(CUE_COLOURS)), "other")
+    table = pd.crosstab(quotes["speaker"], classes)
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False).index[:top]]
+    table = table.loc[:, table.sum() > 0]
+    return table[[c for c in CUE_COLOURS if c in table.columns]]
+
+
+def cue_heatmap(quotes: pd.DataFrame, articles: pd.DataFrame, *, top: int = 15) -> Figure:
     """Heatmap with counts: reporting-verb class × speaker."""
-    table = pd.crosstab(quotes["speaker"], quotes["cue_class"])
-    table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
+    table = cue_table(quotes, top=top)
     fig, ax = plt.subplots(figsize=(1.1 * len(table.columns) + 4, 0.4 * len(table) + 1.6))
     ax.imshow(table.values, cmap="Oranges", aspect="auto")
     ax.set_xticks(range(len(table.columns)), table.columns, rotation=30, ha="right")
-    ax.set_yticks(range(len(table)), table.index)
+    ax.set_yticks(range(len(table)), [_shorten(str(s), 40) for s in table.index])
     ax.grid(False)
     for (i, j), value in pd.DataFrame(table.values).stack().items():
         if value:

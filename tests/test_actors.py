@@ -301,3 +301,14 @@ def test_actor_at_resolves_speaker_spans(mentions, seed_text, phrase, actor):
 def test_actor_at_without_overlap_is_none(mentions, seed_text):
     start = seed_text.index("Some of the fiercest fighting")
     assert actors.actor_at(mentions, start, start + 4) is None
+
+
+def test_resolution_table_names_the_antecedent(seed_frames):
+    table = actors.resolution_table(seed_frames.mentions, "Vladimir Putin")
+    assert len(table) == (seed_frames.mentions["actor"] == "Vladimir Putin").sum()
+    pronouns = table[table["how"] == "pronoun"]
+    assert len(pronouns) > 0
+    mentions = seed_frames.mentions.set_index("mention_id")
+    for row in pronouns.itertuples():
+        assert row.resolved_through == mentions.loc[row.antecedent_id, "text"]
+    assert table.loc[table["how"] == "name", "resolved_through"].isna().all()
