@@ -501,6 +501,7 @@ def _content(
         return _host_content(verb)
     if not parts:
         return None
+    parts = _one_side(verb, parts)
     if speaker is not None and any(p.i > speaker.i for p in parts):
         parts = [p for p in parts if p.left_edge.i > speaker.i] or parts
     first = min(p.left_edge.i for p in parts)
@@ -512,6 +513,20 @@ def _content(
     if span is None or (len(span) == 1 and span[0].pos_ == "PRON"):
         return None  # "showing him": a lone pronoun says nothing about what was reported
     return span.start_char, span.end_char
+
+
+def _one_side(verb: Token, parts: list[Token]) -> list[Token]:
+    """A passive's content never straddles its cue: of "The senator was accused of lying", the
+    longer side (the passive subject on a tie)."""
+    before = [p for p in parts if p.i < verb.i]
+    after = [p for p in parts if p.i > verb.i]
+    if not before or not after or not any(p.dep_ == "nsubjpass" for p in before):
+        return parts
+    return after if _size(after) > _size(before) else before
+
+
+def _size(parts: list[Token]) -> int:
+    return sum(len(list(part.subtree)) for part in parts)
 
 
 def _boundary(cue: _Cue, first: int, end: int, table: dict[str, tuple[str, frozenset[str]]]) -> int:
@@ -594,7 +609,12 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
             parts.append(child)
     if "naming" in complements:
         return _naming_parts(verb)
-    if "object" in complements and not any(p.dep_ in {"dobj", "ccomp"} for p in parts):
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if (
+        "object" in complements
+        and not passive
+        and not any(p.dep_ in {"dobj", "ccomp"} for p in parts)
+    ):
         return [p for p in parts if p.dep_ in {"ccomp", "xcomp"}]
     return parts
 
@@ -604,9 +624,10 @@ def _object_preposition(child: Token) -> bool:
 
 
 def _passive_object(verb: Token, complements: frozenset[str]) -> list[Token]:
-    """ "The report was dismissed by the Kremlin": the passive subject is what was reported."""
-    if not {"object", "naming"} & complements or not any(c.dep_ == "agent" for c in verb.children):
-        return []
+    """ "The report was dismissed by the Kremlin", "it was labeled “Mostly True”": the passive
+    subject is what was reported."""
+    if not {"object", "naming"} & complements or any(c.dep_ == "ccomp" for c in verb.children):
+        return []  # "It was reported that …": the clause is the content, "it" a placeholder
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
@@ -1028,7 +1049,7 @@ def _reported_quotes(
         if index in used or _inside(doc[index].idx, direct):
             continue
         subject = None if cue.lemma == "according to" else _subject(cue.token, cues)
-        if subject is None and cue.lemma != "according to" and cue.token.pos_ != "NOUN":
+        if subject is None and not _speakerless(cue):
             continue
         content = _content(cue, subject, table)
         if content is None or _overlaps_direct(content, direct):
@@ -1054,6 +1075,12 @@ def _outermost(reported: list[_Quote], direct: list[_Quote]) -> list[_Quote]:
             for other in everything
         )
     ]
+
+
+def _speakerless(cue: _Cue) -> bool:
+    """Cues that report without naming who: "according to", nouns, agentless passives."""
+    passive = any(child.dep_ == "nsubjpass" for child in cue.token.children)
+    return cue.lemma == "according to" or cue.token.pos_ == "NOUN" or passive
 
 
 def _inside(char: int, quotes: list[_Quote]) -> bool:

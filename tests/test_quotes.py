@@ -294,3 +294,12 @@ def test_object_of_a_critical_verb_with_its_reason():
     found, _ = _find("The governor criticized the mayor for his handling of the floods.")
     row = found.iloc[0]
     assert (row.cue_class, row.content) == ("critical", "the mayor for his handling of the floods")
+
+
+def test_agentless_passive_reports_without_a_speaker():
+    found, _ = _find("It was reported that the talks had failed.")
+    row = found.iloc[0]
+    assert (row.cue, row.content) == ("was reported", "the talks had failed")
+    assert pd.isna(row.speaker_text)
+    found, _ = _find("The senator was accused of lying to investigators.")
+    assert found.content.tolist() == ["of lying to investigators"]
