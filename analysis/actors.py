@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -741,18 +742,20 @@ def actor_at(mentions: pd.DataFrame, start: int, end: int) -> pd.Series | None:
     Returns:
         A row of ``mentions``, or None when no mention overlaps the span.
     """
-    overlapping = mentions[(mentions["start"] < end) & (mentions["end"] > start)]
-    if overlapping.empty:
+    starts = mentions["start"].to_numpy(dtype="int64")
+    ends = mentions["end"].to_numpy(dtype="int64")
+    overlapping = np.flatnonzero((starts < end) & (ends > start))
+    if not overlapping.size:
         return None
-    exact = overlapping[(overlapping["start"] == start) & (overlapping["end"] == end)]
-    if not exact.empty:
-        return exact.iloc[0]
-    ranked = overlapping.assign(
-        _not_person=overlapping["actor_type"] != "person",
-        _outside=overlapping["start"] < start,
-        _length=overlapping["start"] - overlapping["end"],
-    ).sort_values(["_not_person", "_outside", "start", "_length"])
-    return mentions.loc[ranked.index[0]]
+    exact = [i for i in overlapping if starts[i] == start and ends[i] == end]
+    if exact:
+        return mentions.iloc[exact[0]]
+    types = mentions["actor_type"].to_numpy(dtype=object)
+    best = min(
+        overlapping,
+        key=lambda i: (types[i] != "person", starts[i] < start, starts[i], starts[i] - ends[i]),
+    )
+    return mentions.iloc[best]
 
 
 def demonym(word: str) -> tuple[str, str] | None:

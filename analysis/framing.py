@@ -75,6 +75,7 @@ def read_lexicon(name: str) -> pd.DataFrame:
     return pd.DataFrame(list(csv.DictReader(body)), columns=header).fillna("")
 
 
+@cache
 def _lexicon_rows(name: str, *columns: str) -> list[dict[str, str]]:
     lexicon = read_lexicon(name)
     missing = [col for col in columns if col not in lexicon.columns]
@@ -128,11 +129,10 @@ class _Cast:
 
     def __init__(self, doc: Doc, mentions: pd.DataFrame) -> None:
         self.mentions = mentions.dropna(subset=["actor"])
-        self.heads = pd.Series(
-            [_head(doc, int(m.start), int(m.end)) for m in self.mentions.itertuples()],
-            index=self.mentions.index,
-            dtype=int,
-        )
+        self.by_head: dict[int, list] = {}
+        for mention in self.mentions.itertuples():
+            head = _head(doc, int(mention.start), int(mention.end))
+            self.by_head.setdefault(head, []).append(mention.Index)
         self.sides = self.mentions.groupby("actor")["side"].agg(_most_common).to_dict()
 
     def side_of(self, actor: str | None) -> str | None:
@@ -165,8 +165,10 @@ class _Cast:
         return [credit for credit in credits if credit is not None]
 
     def _mention(self, token: Token) -> pd.Series | None:
-        headed = self.mentions[self.heads == token.i]
-        return actors.actor_at(headed, token.idx, token.idx + len(token))
+        headed = self.by_head.get(token.i)
+        if headed is None:
+            return None
+        return actors.actor_at(self.mentions.loc[headed], token.idx, token.idx + len(token))
 
     def _credit(self, mention: pd.Series, start: int, end: int, via: str) -> _Credit:
         actor = str(mention["actor"])
@@ -326,14 +328,15 @@ def _is_relative_clause(verb: Token) -> bool:
 
 def _quotation_of(token: Token) -> tuple[int, int] | None:
     """Character span of the quotation marks around ``token``, else ``None``."""
-    return next(
-        (
-            match.span()
-            for match in _QUOTATION.finditer(token.doc.text)
-            if match.start() < token.idx < match.end()
-        ),
-        None,
-    )
+    return next(((a, b) for a, b in _quotations(token.doc) if a < token.idx < b), None)
+
+
+def _quotations(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of the quotation-mark pairs in ``doc`` (found once per Doc)."""
+    key = "newsframe.framing.quotations"
+    if key not in doc.user_data:
+        doc.user_data[key] = [match.span() for match in _QUOTATION.finditer(doc.text)]
+    return doc.user_data[key]
 
 
 def _has_finite_auxiliary(verb: Token) -> bool:
@@ -1042,10 +1045,7 @@ def _user_of(context: _Context, span: Span) -> dict:
 
 
 def _in_quotation_marks(span: Span) -> bool:
-    return any(
-        match.start() < span.start_char and span.end_char < match.end()
-        for match in _QUOTATION.finditer(span.doc.text)
-    )
+    return any(a < span.start_char and span.end_char < b for a, b in _quotations(span.doc))
 
 
 def _quote_speaker(quotes: pd.DataFrame, start: int, end: int) -> str | None:

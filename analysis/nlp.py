@@ -152,11 +152,21 @@ def parse(texts: Sequence[str], *, use_cache: bool = True, batch_size: int = 32)
     return [doc for doc in docs if doc is not None]
 
 
-def sentences(doc: Doc) -> Iterator[tuple[int, int, int]]:
-    """``(sent_id, start, end)`` per sentence: character offsets, edge whitespace trimmed."""
+def sentences(doc: Doc) -> list[tuple[int, int, int]]:
+    """``(sent_id, start, end)`` per sentence: character offsets, edge whitespace trimmed.
+
+    Computed once per Doc (kept in ``doc.user_data``); sentences of only whitespace are skipped.
+    """
+    found = doc.user_data.get(_SENTENCES)
+    if found is None:
+        found = doc.user_data[_SENTENCES] = list(_trimmed_sentences(doc))
+    return found
+
+
+def _trimmed_sentences(doc: Doc) -> Iterator[tuple[int, int, int]]:
+    text = doc.text
     for sent_id, sent in enumerate(doc.sents):
         start, end = sent.start_char, sent.end_char
-        text = doc.text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -179,3 +189,4 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 
 _SENT_STARTS = "newsframe.sentence_starts"
+_SENTENCES = "newsframe.sentences"
