@@ -60,6 +60,35 @@ _CONTRAST_MARKS = {"while", "whereas"}
 _CHANNEL_PRIORITY = {"platform": 0, "outlet": 1, "medium": 2, "format": 3}
 _FLOATING_PARAGRAPHS = 2
 _MIN_UNATTRIBUTED_WORDS = 3
+#: What may join a reported clause to a quoted stretch that continues it.
+_JOINING = {"", "and", "but", "or"}
+#: Labels a "NAME:" line may start with that name no speaker ("Note: …", "Photo: …").
+_NOT_SPEAKERS = {
+    "note",
+    "editor's note",
+    "editor’s note",
+    "photo",
+    "photos",
+    "image",
+    "caption",
+    "credit",
+    "source",
+    "sources",
+    "update",
+    "updated",
+    "correction",
+    "clarification",
+    "disclosure",
+    "related",
+    "read more",
+    "see also",
+    "watch",
+    "video",
+    "listen",
+    "audio",
+    "warning",
+    "contact",
+}
 _MAX_ATTRIBUTION_WORDS = 12
 #: Verb classes that report beliefs, evidence, stances or intentions: never a direct quote's cue.
 _NOT_SPEECH = {"cognitive", "evidential", "stance", "intention"}
@@ -507,12 +536,23 @@ def _content(
     first = min(p.left_edge.i for p in parts)
     last = max(p.right_edge.i for p in parts)
     if speaker is not None and first <= speaker.i <= last:
-        return None
+        first = _after_fronted_relative(verb, parts, first)
+        if first is None or first <= speaker.i:
+            return None
     end = _boundary(cue, first, last + 1, table)
     span = _trim_content(doc, first, end)
     if span is None or (len(span) == 1 and span[0].pos_ == "PRON"):
         return None  # "showing him": a lone pronoun says nothing about what was reported
     return span.start_char, span.end_char
+
+
+def _after_fronted_relative(verb: Token, parts: list[Token], first: int) -> int | None:
+    """ "the mine, which Mr. Clarke says he is doing everything to keep open": the relative
+    pronoun stands before the speaker; the reported words start after the cue."""
+    if verb.dep_ != "relcl" or verb.doc[first].tag_ not in {"WDT", "WP", "WRB"}:
+        return None
+    after = [token.i for part in parts for token in part.subtree if token.i > verb.i]
+    return min(after) if after else None
 
 
 def _one_side(verb: Token, parts: list[Token]) -> list[Token]:
@@ -541,6 +581,8 @@ def _boundary(cue: _Cue, first: int, end: int, table: dict[str, tuple[str, froze
     for token in doc[first + 1 : end]:
         if _contrast_clause(token) or _speech_setting(token, table) or _speech_means(token, table):
             return token.left_edge.i if token.dep_ == "advcl" else token.i
+        if _matrix_resumes(token):
+            return token.i
         if _second_act(token, cue, table):
             before = token.left_edge.i
             return before - 1 if doc[before - 1].dep_ == "cc" else before
@@ -563,6 +605,18 @@ def _speech_means(token: Token, table: dict[str, tuple[str, frozenset[str]]]) ->
         and table[verb.lemma_.lower()][0] not in _NOT_SPEECH
         and any(child.dep_ == "ccomp" for child in verb.children)
         for verb in verbs
+    )
+
+
+def _matrix_resumes(token: Token) -> bool:
+    """ "The mine, which he says he keeps open, lost money": a verb after a bare comma, parsed as
+    a conjunct inside the clause, is the sentence resuming after the interruption."""
+    previous = token.doc[token.i - 1]
+    return (
+        token.dep_ == "conj"
+        and token.pos_ == "VERB"
+        and previous.text == ","
+        and not any(child.dep_ in _SUBJECTS for child in token.children)
     )
 
 
@@ -806,10 +860,31 @@ def _joins(doc: Doc, previous: list[_Segment], run: list[_Segment], cues: dict[i
     ``“A.” He left. “B.”`` (narration between).
     """
     start, end = previous[-1].close, run[0].open
+    if _introduces_next(doc, previous[-1]):
+        return False
     in_gap = sum(1 for i in cues if start <= doc[i].idx < end)
     if in_gap == 0:
         return not doc.text[start:end].strip()
     return in_gap == 1 and _after_cue(doc, run, cues) is None
+
+
+def _introduces_next(doc: Doc, segment: _Segment) -> bool:
+    """``“A.” To which she said, “B.”``: after a finished quote, a new sentence that leads into
+    the next quote is that quote's attribution, not the first one's (a name may still close the
+    first: ``“A.” Putin said, “b …”``)."""
+    text = doc.text
+    inner = text[segment.start : segment.end].rstrip()
+    following = _MARK.search(text, segment.close, _paragraph_end(text, segment.close))
+    if not inner or inner[-1] not in _SENTENCE_END or following is None:
+        return False
+    gap = _tokens_between(doc, segment.close, following.start())
+    words = [token for token in gap if not token.is_space]
+    return (
+        bool(words)
+        and words[0].text[:1].isupper()
+        and words[0].pos_ != "PROPN"
+        and words[-1].text in {",", ":"}
+    )
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
@@ -820,6 +895,8 @@ def _after_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | N
     """The reporting clause after a quoted stretch, within its sentence."""
     text = doc.text
     for segment in run:
+        if _introduces_next(doc, segment):
+            continue
         limit = _paragraph_end(text, segment.close)
         for token in _tokens_between(doc, segment.close, limit):
             if token.text in OPENING | AMBIGUOUS:
@@ -949,6 +1026,8 @@ def _colon_quotes(doc: Doc, segments: list[_Segment]) -> list[_Quote]:
     text = doc.text
     found = []
     for match in _COLON_SPEAKER.finditer(text):
+        if match.group(1).lower().rstrip(".") in _NOT_SPEAKERS:
+            continue
         end = _paragraph_end(text, match.end())
         while end > match.end() and (text[end - 1].isspace() or text[end - 1] in CLOSING | {'"'}):
             end -= 1
@@ -1105,6 +1184,7 @@ def _reported_quote(
     for segment in segments:
         if segment.open < end and start < segment.close:
             start, end = min(start, segment.open), max(end, segment.close)
+    end = _continued(doc.text, end, segments)
     inside = [s for s in segments if start <= s.open and s.close <= end]
     kind = "mixed" if inside else "indirect"
     if (
@@ -1117,6 +1197,20 @@ def _reported_quote(
     quote.warnings = [s.warning for s in inside if s.warning]
     _set_cue(quote, cue, subject, content)
     return quote
+
+
+def _continued(text: str, end: int, segments: list[_Segment]) -> int:
+    """``said “You know, I love Larry,” but “when it comes to energy …”``: a quoted stretch that a
+    conjunction joins to the content, inside the sentence, continues it."""
+    for segment in segments:
+        if segment.open < end:
+            continue
+        gap = text[end : segment.open]
+        joined = " ".join(gap.replace(",", " ").split()).lower()
+        if "\n" in gap or joined not in _JOINING or _standalone(text, segment):
+            break
+        end = segment.close
+    return end
 
 
 def _attach_stray_warnings(found: list[_Quote], segments: list[_Segment]) -> None:

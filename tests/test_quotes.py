@@ -303,3 +303,42 @@ def test_agentless_passive_reports_without_a_speaker():
     assert pd.isna(row.speaker_text)
     found, _ = _find("The senator was accused of lying to investigators.")
     assert found.content.tolist() == ["of lying to investigators"]
+
+
+def test_cue_inside_a_relative_clause():
+    text = "The mine, which Mr. Clarke says he is doing everything he can to keep open, lost money."
+    found, _ = _find(text)
+    row = found.iloc[0]
+    assert (row.speaker_text, row.cue) == ("Mr. Clarke", "says")
+    assert row.content == "he is doing everything he can to keep open"
+
+
+def test_new_sentence_before_a_quote_introduces_it():
+    text = (
+        "“I was only joking,” he said. “Nobody believes that.” "
+        "To which she said, “Thank God you still have a sense of humour.”"
+    )
+    found, _ = _find(text)
+    last = found.loc[found.content.str.startswith("Thank God")].iloc[0]
+    assert (last.speaker_text, last.cue) == ("she", "said")
+    first = found.loc[found.content.str.startswith("I was only joking")].iloc[0]
+    assert "Thank God" not in first.content and first.speaker_text == "he"
+
+
+def test_mixed_quote_continues_after_the_closing_mark():
+    text = 'He said "You know, I love Larry," but "when it comes to energy, Larry is wrong."'
+    found, fragments = _find(text)
+    row = found.iloc[0]
+    assert row.kind == "mixed"
+    assert row.content.endswith('Larry is wrong."')
+    assert len(fragments) == 2
+
+
+def test_labels_before_a_colon_are_not_speakers():
+    text = (
+        "Note: This story has been updated with details about the crash.\n\n"
+        "Photo: A view of the harbour at dawn from the old lighthouse.\n\n"
+        "Sanders: Clinton needs to explain her emails to the voters."
+    )
+    found, _ = _find(text)
+    assert found.speaker_text.tolist() == ["Sanders"]
