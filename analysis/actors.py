@@ -496,7 +496,7 @@ def _salient(pronoun: Token, state: _Resolver) -> _Mention | None:
     index = sentences.index(sent)
     back = 1 if word in PLURAL else SENTENCES_BACK
     for previous in reversed(sentences[max(index - back, 0) : index]):
-        if word in PLURAL and "\n" in state.doc.text[previous.end_char : sent.start_char]:
+        if word in PLURAL and "\n" in nlp.text_of(state.doc)[previous.end_char : sent.start_char]:
             return None
         inside = [m for m in state.mentions if previous.start <= m.head < previous.end]
         inside = [m for m in inside if _agrees(word, m)]
@@ -509,7 +509,7 @@ def _salient(pronoun: Token, state: _Resolver) -> _Mention | None:
 def _quoted(doc: Doc) -> set[int]:
     """Indices of tokens inside quotation marks."""
     inside: set[int] = set()
-    for match in _QUOTED.finditer(doc.text):
+    for match in _QUOTED.finditer(nlp.text_of(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         inside.update(range(span.start, span.end))
     return inside

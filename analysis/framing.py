@@ -133,7 +133,7 @@ class _Cast:
         for mention in self.mentions.itertuples():
             head = _head(doc, int(mention.start), int(mention.end))
             self.by_head.setdefault(head, []).append(mention.Index)
-        self.sides = self.mentions.groupby("actor")["side"].agg(_most_common).to_dict()
+        self.sides = _most_common_side(self.mentions).to_dict()
 
     def side_of(self, actor: str | None) -> str | None:
         """The side the mentions give ``actor``, else ``None``."""
@@ -335,7 +335,7 @@ def _quotations(doc: Doc) -> list[tuple[int, int]]:
     """Spans of the quotation-mark pairs in ``doc`` (found once per Doc)."""
     key = "newsframe.framing.quotations"
     if key not in doc.user_data:
-        doc.user_data[key] = [match.span() for match in _QUOTATION.finditer(doc.text)]
+        doc.user_data[key] = [match.span() for match in _QUOTATION.finditer(nlp.text_of(doc))]
     return doc.user_data[key]
 
 
@@ -374,7 +374,7 @@ def _is_passive(verb: Token) -> bool:
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character span with edge whitespace and clause punctuation (not quote marks) removed."""
-    text = doc.text
+    text = nlp.text_of(doc)
     while start < end and text[start] in _TRAILING:
         start += 1
     while end > start and text[end - 1] in _TRAILING:
@@ -502,7 +502,7 @@ def _deduplicated(found: list[_Stance]) -> list[_Stance]:
 def _stance_frame(doc: Doc, article_id: str, found: list[_Stance]) -> pd.DataFrame:
     rows = []
     for stance_id, stance in enumerate(found):
-        statement = doc.text[stance.start : stance.end]
+        statement = nlp.text_of(doc)[stance.start : stance.end]
         rows.append(
             {
                 "article_id": article_id,
@@ -513,7 +513,7 @@ def _stance_frame(doc: Doc, article_id: str, found: list[_Stance]) -> pd.DataFra
                 "statement": statement,
                 "start": stance.start,
                 "end": stance.end,
-                "marker": doc.text[stance.marker_start : stance.marker_end],
+                "marker": nlp.text_of(doc)[stance.marker_start : stance.marker_end],
                 "marker_start": stance.marker_start,
                 "marker_end": stance.marker_end,
                 "polarity": sentiment.textblob_scores(statement)[0],
@@ -714,7 +714,7 @@ def _contrasts(
                 "against_end": against.end,
                 "against_polarity": against.polarity,
                 "holder": against.actor,
-                "marker": doc.text[marker_start:marker_end],
+                "marker": nlp.text_of(doc)[marker_start:marker_end],
                 "marker_start": marker_start,
                 "marker_end": marker_end,
                 "sent_id": admission.sent_id,
@@ -782,7 +782,7 @@ def voice_and_portrayal(
     """
     voice = _voice_values(quotes)
     portrayal = _portrayal_values(sentences, quotes, mentions)
-    sides = mentions.dropna(subset=["actor"]).groupby("actor")["side"].agg(_most_common)
+    sides = _most_common_side(mentions.dropna(subset=["actor"]))
     rows = []
     for view, values in (("voice", voice), ("portrayal", portrayal)):
         for (actor, analyser), scores in values.groupby(["actor", "analyser"])["score"]:
@@ -805,9 +805,11 @@ def voice_and_portrayal(
     return frame.sort_values(["actor", "view", "analyser"], ignore_index=True)
 
 
-def _most_common(values: pd.Series) -> object:
-    counts = values.dropna().value_counts()
-    return counts.index[0] if len(counts) else pd.NA
+def _most_common_side(frame: pd.DataFrame) -> pd.Series:
+    """Each actor's most frequent side (ties: the side seen first); <NA> when none is known."""
+    counts = frame.dropna(subset=["side"]).groupby(["actor", "side"], sort=False).size()
+    best = counts.sort_values(ascending=False, kind="stable").groupby(level=0, sort=False).head(1)
+    return best.reset_index(level=1)["side"].reindex(frame["actor"].dropna().unique())
 
 
 def _long_scores(frame: pd.DataFrame) -> pd.DataFrame:
@@ -913,7 +915,7 @@ def _agency_row(doc: Doc, article_id: str, verb: Token, role: str, found: _Credi
         "verb_end": verb.idx + len(verb),
         "start": found.start,
         "end": found.end,
-        "text": doc.text[found.start : found.end],
+        "text": nlp.text_of(doc)[found.start : found.end],
         "via": found.via,
     }
 
@@ -935,7 +937,7 @@ def agency_summary(agency_frame: pd.DataFrame) -> pd.DataFrame:
         .reindex(columns=["agent", "patient"], fill_value=0)
     )
     order = counts.sum(axis=1).sort_values(ascending=False, kind="stable").index
-    sides = agency_frame.groupby("actor")["side"].agg(_most_common)
+    sides = _most_common_side(agency_frame)
     long = counts.loc[order].stack().rename("n").reset_index()
     return frames.conform("agency_summary", long.assign(side=long["actor"].map(sides)))
 
@@ -1058,7 +1060,7 @@ def _quote_speaker(quotes: pd.DataFrame, start: int, end: int) -> str | None:
 def _scare_quotes(context: _Context) -> list[dict]:
     marks = []
     doc = context.doc
-    for match in _QUOTATION.finditer(doc.text):
+    for match in _QUOTATION.finditer(nlp.text_of(doc)):
         span = doc.char_span(match.start() + 1, match.end() - 1)
         if span is None or len(span) > _MAX_SCARE_WORDS or not _modifies_outside(span):
             continue

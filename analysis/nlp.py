@@ -47,7 +47,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     A paragraph break is a blank line; in a text without blank lines, each line is a paragraph
     (the "one paragraph per line" layout of many exports).
     """
-    blank_lines = bool(_BLANK_LINE.search(doc.text))
+    blank_lines = bool(_BLANK_LINE.search(doc.text))  # during parsing: no cache yet
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if not token.is_space and previous.is_space and _is_break(previous.text, blank_lines):
@@ -164,7 +164,7 @@ def sentences(doc: Doc) -> list[tuple[int, int, int]]:
 
 
 def _trimmed_sentences(doc: Doc) -> Iterator[tuple[int, int, int]]:
-    text = doc.text
+    text = text_of(doc)
     for sent_id, sent in enumerate(doc.sents):
         start, end = sent.start_char, sent.end_char
         while start < end and text[start].isspace():
@@ -173,6 +173,15 @@ def _trimmed_sentences(doc: Doc) -> Iterator[tuple[int, int, int]]:
             end -= 1
         if end > start:
             yield sent_id, start, end
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds that string from the tokens on every
+    access, which made repeated slicing the suite's largest cost after parsing."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def sent_id_of(doc: Doc, char: int) -> int:
@@ -190,3 +199,4 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 _SENT_STARTS = "newsframe.sentence_starts"
 _SENTENCES = "newsframe.sentences"
+_TEXT = "newsframe.text"

@@ -104,10 +104,10 @@ def score_sentences(doc: Doc, article_id: str) -> tuple[pd.DataFrame, pd.DataFra
     Returns:
         The ``sentences`` frame and the ``sentiment_words`` frame for this article.
     """
-    paragraph_starts = nlp.paragraph_starts(doc.text)
+    paragraph_starts = nlp.paragraph_starts(nlp.text_of(doc))
     sentences, words = [], []
     for sent_id, start, end in nlp.sentences(doc):
-        text = doc.text[start:end]
+        text = nlp.text_of(doc)[start:end]
         scored = pattern_sentiment(text)
         polarity, subjectivity = float(scored[0]), float(scored[1])
         sentences.append(
