@@ -74,9 +74,14 @@ def test_cli_extract_jsonl_contract(tmp_path, seed_text):
         for name in frames.JSONL_SPANS:
             for item in line[name]:
                 assert list(item) == list(frames.SCHEMAS[name])
-        for start, end, text in (("start", "end", "text"),):
-            for item in line["sentences"] + line["entities"]:
-                assert doc["text"][item[start] : item[end]] == item[text]
+        for item in line["sentences"] + line["entities"] + line["mentions"]:
+            assert doc["text"][item["start"] : item["end"]] == item["text"]
+        for item in line["quotes"]:
+            assert doc["text"][item["start"] : item["end"]] == item["content"]
+    seed = lines[0]
+    assert {"Vladimir Putin", "Kremlin"} <= {m["actor"] for m in seed["mentions"]}
+    assert {m["side"] for m in seed["mentions"] if m["actor"] == "Kremlin"} == {"Russia"}
+    assert "Volodymyr Zelenskiy" in {q["speaker"] for q in seed["quotes"]}
 
 
 def test_cli_writes_frames_and_lists_failures(tmp_path, capsys):
