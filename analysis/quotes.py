@@ -397,7 +397,7 @@ def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cu
         return None  # "the suggestion that Putin wanted …": a proposition, not a report
     lemma = token.lemma_.lower()
     for child in token.rights:
-        if child.dep_ in {"prt", "prep"} and _adjacent(token, child):
+        if _particle(child) and _adjacent(token, child):
             phrase = f"{lemma} {child.lower_}"
             if phrase in table:
                 verb_class, complements = table[phrase]
@@ -410,6 +410,11 @@ def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cu
         return None
     verb_class, complements = table[lemma]
     return _Cue(token, lemma, verb_class, complements, _cue_span(token, token))
+
+
+def _particle(child: Token) -> bool:
+    """A word completing a multiword cue: "point out", "call for", "put it"."""
+    return child.dep_ in {"prt", "prep"} or (child.dep_ == "dobj" and child.lower_ == "it")
 
 
 def _adjacent(verb: Token, particle: Token) -> bool:
@@ -515,6 +520,8 @@ def _content(
     doc = verb.doc
     if "according" in cue.complements:
         return _according_content(verb)
+    if _as_parenthetical(verb):
+        return _host_around(verb, verb.head)
     if cue.token.pos_ == "NOUN":
         return _span_of(doc, _noun_clauses(verb))
     if _quoted_as_saying(verb) is not None:
@@ -737,9 +744,25 @@ def _host_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _according_content(according: Token) -> tuple[int, int] | None:
-    host = according.head
-    doc = according.doc
-    inside = range(according.left_edge.i, according.right_edge.i + 1)
+    return _host_around(according, according.head)
+
+
+def _as_parenthetical(verb: Token) -> bool:
+    """ "As the minister noted, …", "…, as Ms. Simonyan put it": the cue reports its host clause."""
+    return (
+        verb.dep_ == "advcl"
+        and any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children)
+        and not any(
+            child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and child.lower_ != "it")
+            for child in verb.children
+        )
+    )
+
+
+def _host_around(phrase: Token, host: Token) -> tuple[int, int] | None:
+    """The host clause's words on the longer side of an inserted cue phrase."""
+    doc = phrase.doc
+    inside = range(phrase.left_edge.i, phrase.right_edge.i + 1)
     tokens = [t.i for t in host.subtree if t.i not in inside]
     if not tokens:
         return None

@@ -342,3 +342,13 @@ def test_labels_before_a_colon_are_not_speakers():
     )
     found, _ = _find(text)
     assert found.speaker_text.tolist() == ["Sanders"]
+
+
+def test_as_parenthetical_cue_reports_its_host_clause():
+    found, _ = _find("As the minister noted, the reforms will take years.")
+    assert found[["speaker_text", "cue", "content"]].values.tolist() == [
+        ["the minister", "noted", "the reforms will take years"]
+    ]
+    found, _ = _find('RT is "providing a perspective," as Ms. Simonyan put it.')
+    row = found.iloc[0]
+    assert (row.kind, row.cue, row.speaker_text) == ("mixed", "put it", "Ms. Simonyan")
