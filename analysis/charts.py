@@ -87,8 +87,13 @@ def entity_counts(entities: pd.DataFrame, articles: pd.DataFrame) -> Figure:
 
 
 def sentiment_along(sentences: pd.DataFrame, articles: pd.DataFrame, *, label: int = 3) -> Figure:
-    """TextBlob and VADER sentence scores along the article, the strongest sentences labelled."""
-    fig, ax = plt.subplots(figsize=(10, 5))
+    """TextBlob and VADER sentence scores along the article, the strongest sentences labelled.
+
+    For a corpus (several articles) it draws each article's mean scores instead.
+    """
+    if sentences["article_id"].nunique() > 1:
+        return _sentiment_by_article(sentences, articles)
+    fig, ax = plt.subplots(figsize=(10, 5.5))
     x = sentences["sent_id"].astype(int)
     for column, analyser, name in (
         ("polarity", "textblob", "TextBlob polarity"),
@@ -104,15 +109,20 @@ def sentiment_along(sentences: pd.DataFrame, articles: pd.DataFrame, *, label: i
             color=ANALYSER_COLOURS[analyser],
         )
     ax.axhline(0, color="#555555", lw=0.8)
-    strongest = sentences.reindex(sentences["vader_compound"].abs().sort_values().index[-label:])
-    for row in strongest.itertuples():
+    strongest = sentences.loc[sentences["vader_compound"].abs().nlargest(label).index]
+    middle = x.max() / 2
+    for rank, row in enumerate(strongest.sort_values("vader_compound").itertuples()):
+        sign = 1 if row.vader_compound > 0 else -1
         ax.annotate(
-            _shorten(row.text, 60),
+            f"{row.sent_id}: {_shorten(row.text, 50)} ({row.vader_compound:+.2f})",
             (row.sent_id, row.vader_compound),
+            xytext=(
+                0.98 if row.sent_id > middle else 0.02,
+                0.93 - 0.06 * rank if sign > 0 else 0.05 + 0.06 * rank,
+            ),
+            textcoords="axes fraction",
+            ha="right" if row.sent_id > middle else "left",
             fontsize=7.5,
-            xytext=(0, 14 if row.vader_compound > 0 else -18),
-            textcoords="offset points",
-            ha="center",
             arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.6},
         )
     negative = (sentences["vader_compound"] < -0.05).mean()
@@ -120,7 +130,29 @@ def sentiment_along(sentences: pd.DataFrame, articles: pd.DataFrame, *, label: i
     ax.set_xlabel("sentence (order in the article)")
     ax.set_ylabel("sentiment score (−1 … +1)")
     ax.set_ylim(-1.15, 1.15)
-    ax.legend(loc="upper right")
+    ax.legend(loc="upper center", ncol=2)
+    source_line(fig, articles)
+    return fig
+
+
+def _sentiment_by_article(sentences: pd.DataFrame, articles: pd.DataFrame) -> Figure:
+    means = sentences.groupby("article_id")[["polarity", "vader_compound"]].mean()
+    means = means.sort_values("vader_compound")
+    fig, ax = plt.subplots(figsize=(10, 5))
+    y = np.arange(len(means))
+    ax.scatter(
+        means["polarity"], y, s=18, label="TextBlob polarity", color=ANALYSER_COLOURS["textblob"]
+    )
+    ax.scatter(
+        means["vader_compound"], y, s=18, label="VADER compound", color=ANALYSER_COLOURS["vader"]
+    )
+    ax.axvline(0, color="#555555", lw=0.8)
+    ax.set_yticks([])
+    ax.set_ylabel(f"articles ({len(means)}), ordered by mean VADER score")
+    ax.set_xlabel("mean sentence score (−1 … +1)")
+    negative = (means["vader_compound"] < -0.05).sum()
+    ax.set_title(f"{negative} of {len(means)} articles read negative on average to VADER")
+    ax.legend(loc="lower right")
     source_line(fig, articles)
     return fig
 
