@@ -657,3 +657,29 @@ def agency(agency_summary: pd.DataFrame, articles: pd.DataFrame, *, top: int = 1
     _side_legend(ax, table["side"].iloc[::-1])
     source_line(fig, articles)
     return fig
+
+
+def score_details(explained: pd.DataFrame, *, title: str):
+    """Each sentence as a click-to-open line: its scores, and inside, the words that drove them.
+
+    Args:
+        explained: rows of :func:`analysis.sentiment.explain`.
+        title: what the list shows (e.g. "Sentences about Vladimir Putin").
+    """
+    from IPython.display import HTML
+
+    items = []
+    for row in explained.itertuples():
+        summary = (
+            f"sentence {row.sent_id}: TextBlob {row.polarity:+.2f}, VADER {row.vader_compound:+.2f}"
+            f" — {html.escape(_shorten(row.text, 90))}"
+        )
+        items.append(
+            f"<details><summary>{summary}</summary><p>{html.escape(row.text)}</p><p>"
+            f"<b>TextBlob words:</b> {html.escape(row.textblob_words or 'none')}<br>"
+            f"<b>VADER words:</b> {html.escape(row.vader_words or 'none')}</p></details>"
+        )
+    return HTML(
+        f"<p><b>{html.escape(title)}</b> (click a line for the words behind its scores)"
+        f"</p>{''.join(items)}"
+    )

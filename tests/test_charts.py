@@ -107,3 +107,12 @@ def test_co_occurrence_counts_shared_sentences(seed_frames):
     both = sentences["Vladimir Putin"] & sentences["Belarus"]
     assert together.loc["Vladimir Putin", "Belarus"] == len(both)
     assert together.loc["Belarus", "Belarus"] == len(sentences["Belarus"])
+
+
+def test_score_details_put_the_driving_words_one_click_away(seed_frames):
+    from analysis import sentiment
+
+    explained = sentiment.explain(seed_frames.sentences, seed_frames.sentiment_words)
+    page = charts.score_details(explained, title="All sentences").data
+    assert page.count("<details>") == len(seed_frames.sentences)
+    assert "extremely difficult (-0.50)" in page
