@@ -60,6 +60,8 @@ _CONTRAST_MARKS = {"while", "whereas"}
 _CHANNEL_PRIORITY = {"platform": 0, "outlet": 1, "medium": 2, "format": 3}
 _FLOATING_PARAGRAPHS = 2
 _MIN_UNATTRIBUTED_WORDS = 3
+#: Prepositions naming what a noun cue is about.
+_TOPIC_PREPOSITIONS = {"about"}
 #: What may join a reported clause to a quoted stretch that continues it.
 _JOINING = {"", "and", "but", "or"}
 #: Labels a "NAME:" line may start with that name no speaker ("Note: …", "Photo: …").
@@ -375,7 +377,8 @@ def _noun_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cu
 
 
 def _noun_clauses(noun: Token) -> list[Token]:
-    """The that-clause or to-infinitive a noun governs ("the view that …", "a pledge to …")."""
+    """The that-clause or to-infinitive a noun governs ("the view that …", "a pledge to …"), or
+    else the object of its topic ("his claims about the test")."""
     return [
         child
         for child in noun.rights
@@ -387,6 +390,12 @@ def _noun_clauses(noun: Token) -> list[Token]:
             if grand.i < child.i
         )
         and child.left_edge.i <= noun.i + 2
+    ] or [
+        grand
+        for child in noun.rights
+        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPOSITIONS and child.i == noun.i + 1
+        for grand in child.children
+        if grand.dep_ in {"pobj", "pcomp"}
     ]
 
 
@@ -537,7 +546,7 @@ def _content(
         return _host_content(verb)
     if not parts:
         return None
-    parts = _one_side(verb, parts)
+    parts = _one_side(verb, parts + _object_conjuncts(verb, parts))
     if speaker is not None and any(p.i > speaker.i for p in parts):
         parts = [p for p in parts if p.left_edge.i > speaker.i] or parts
     first = min(p.left_edge.i for p in parts)
@@ -560,6 +569,20 @@ def _after_fronted_relative(verb: Token, parts: list[Token], first: int) -> int 
         return None
     after = [token.i for part in parts for token in part.subtree if token.i > verb.i]
     return min(after) if after else None
+
+
+def _object_conjuncts(verb: Token, parts: list[Token]) -> list[Token]:
+    """ "mentioned refinancing loans and forcing universities to …": a nominal or gerund
+    conjunct the parser hung on the cue continues its object."""
+    if not any(part.dep_ in {"dobj", "pobj"} for part in parts):
+        return []
+    return [
+        child
+        for child in verb.rights
+        if child.dep_ == "conj"
+        and (child.pos_ in {"NOUN", "PROPN"} or (child.tag_ == "VBG" and verb.tag_ != "VBG"))
+        and not any(grand.dep_ in _SUBJECTS for grand in child.children)
+    ]
 
 
 def _one_side(verb: Token, parts: list[Token]) -> list[Token]:
@@ -664,7 +687,7 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
             parts.extend(misparsed)
         elif child.dep_ in {"xcomp", "ccomp"} and "infinitive" in complements:
             parts.append(child)
-        elif child.dep_ in {"dobj", "oprd"} and "object" in complements:
+        elif _nominal_object(child) and "object" in complements:
             parts.append(child)
         elif _object_preposition(child) and "object" in complements:
             parts.append(child)
@@ -674,10 +697,15 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
     if (
         "object" in complements
         and not passive
-        and not any(p.dep_ in {"dobj", "ccomp"} for p in parts)
+        and not any(p.dep_ in {"dobj", "ccomp"} or _nominal_object(p) for p in parts)
     ):
         return [p for p in parts if p.dep_ in {"ccomp", "xcomp"}]
     return parts
+
+
+def _nominal_object(child: Token) -> bool:
+    """An object, or a gerund standing for one ("proposed cutting taxes")."""
+    return child.dep_ in {"dobj", "oprd"} or (child.dep_ == "xcomp" and child.tag_ == "VBG")
 
 
 def _object_preposition(child: Token) -> bool:
@@ -789,7 +817,9 @@ def _trim_content(doc: Doc, start: int, end: int) -> Span | None:
     ):
         start += 1
     while end > start and (
-        doc[end - 1].is_space or (doc[end - 1].is_punct and not _is_mark(doc[end - 1]))
+        doc[end - 1].is_space
+        or (doc[end - 1].is_punct and not _is_mark(doc[end - 1]))
+        or doc[end - 1].dep_ == "cc"
     ):
         end -= 1
     return doc[start:end] if end > start else None

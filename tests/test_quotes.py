@@ -352,3 +352,19 @@ def test_as_parenthetical_cue_reports_its_host_clause():
     found, _ = _find('RT is "providing a perspective," as Ms. Simonyan put it.')
     row = found.iloc[0]
     assert (row.kind, row.cue, row.speaker_text) == ("mixed", "put it", "Ms. Simonyan")
+
+
+def test_conjunct_hung_on_the_cue_continues_the_object():
+    found, _ = _find("The senator has praised lower taxes and cutting red tape for small firms.")
+    assert found.content.tolist() == ["lower taxes and cutting red tape for small firms"]
+
+
+def test_gerund_object_is_reported():
+    found, _ = _find(
+        "She has mentioned building new schools and hiring more nurses in rural areas."
+    )
+    row = found.iloc[0]
+    assert (row.cue, row.content) == (
+        "has mentioned",
+        "building new schools and hiring more nurses in rural areas",
+    )
