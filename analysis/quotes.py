@@ -11,9 +11,14 @@ Two passes over one parsed ``Doc``:
    and with none, to the previous quote's speaker (a "floating" quote, as in the GenderGapTracker).
 2. **Reporting verbs.** Every verb of ``data/lexicons/reporting_verbs.csv`` with a speaker (its
    subject, a passive's agent, the subject it shares through control or coordination) and a
-   complement licensed by the lexicon (a clause, an object, an infinitive) gives an *indirect*
-   quote, or a *mixed* one when quoted fragments sit inside the complement. ``according to X``
-   and ``were quoted by … as saying`` are cues too.
+   complement licensed by the lexicon (a clause, an object or gerund, an infinitive) gives an
+   *indirect* quote, or a *mixed* one when quoted fragments sit inside the complement or a quoted
+   stretch continues it (``said “A,” but “B”``). ``according to X``, ``as X noted, …``,
+   ``were quoted by … as saying``, agentless passives (``was accused of``) and the lexicon's
+   nouns (``his claim that …``, ``a decision to …``) are cues too. Content stops where the
+   reporting act resumes: a ``while`` clause, a coordinated reporting verb of the speaker
+   (``acknowledged X and ordered …``), ``in a statement``, ``by declaring that …``. A report
+   whose cue sits inside another quote's content is part of that quote, not a row of its own.
 
 Speakers are canonicalised through the actors layer when a ``mentions`` frame is given. Channels
 ("Telegram", "video address", "RBC") come from the cue's prepositional phrases and
@@ -460,7 +465,8 @@ def _subject(verb: Token, cues: dict[int, _Cue]) -> Token | None:
     if own is not None:
         return own
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return verb.head  # "a statement saying …", "postings saying …"
+        # "postings saying …"; "Putin's statement saying", "issued a statement saying": its author
+        return _author(verb.head) or verb.head
     if verb.dep_ == "conj":
         outer = [a for a in verb.ancestors if a.i in cues and _own_subject(a) is not None]
         if outer:
@@ -477,9 +483,14 @@ def _subject(verb: Token, cues: dict[int, _Cue]) -> Token | None:
 def _noun_speaker(noun: Token) -> Token | None:
     """ "his view that …" → his; "a Times report that …" → Times; "made a decision to …" → the
     light verb's subject."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+    return _author(noun) or next(
         (c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None
     )
+
+
+def _author(noun: Token) -> Token | None:
+    """Who a noun of saying belongs to: its possessor, or who "made"/"issued" it."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
         return _own_subject(noun.head)
     return owner
@@ -498,7 +509,7 @@ def _speaker_span(subject: Token) -> Span:
         if named is not None:
             head = named
         elif subject.pos_ != "PRON":
-            return _strip(doc, subject.left_edge.i, subject.right_edge.i + 1)
+            return _strip(doc, subject.left_edge.i, _before_clauses(subject))
     cut = head.right_edge.i + 1
     for child in head.rights:
         if child.dep_ in {"appos", "relcl", "acl", "punct", "cc", "prep", "case"}:
@@ -508,6 +519,13 @@ def _speaker_span(subject: Token) -> Span:
         cut = head.right_edge.i + 1
     left = head.left_edge.i if head is subject else head.left_edge.i
     return _strip(doc, left, cut)
+
+
+def _before_clauses(noun: Token) -> int:
+    """Where a common-noun speaker ends: before a participle clause describing it ("a statement
+    calling for …", "leaders opposing the bill")."""
+    clauses = [child.left_edge.i for child in noun.rights if child.dep_ == "acl"]
+    return min(clauses, default=noun.right_edge.i + 1)
 
 
 def _strip(doc: Doc, start: int, end: int) -> Span:

@@ -368,3 +368,14 @@ def test_gerund_object_is_reported():
         "has mentioned",
         "building new schools and hiring more nurses in rural areas",
     )
+
+
+def test_statement_participle_speaks_for_its_author():
+    text = (
+        "The Security Council issued a statement calling the test a clear violation of its rules."
+    )
+    found, _ = _find(text)
+    row = found.iloc[0]
+    assert (row.speaker_text, row.cue) == ("The Security Council", "calling")
+    found, _ = _find("Senate leaders opposing the bill said it would fail.")
+    assert set(found.speaker_text) == {"Senate leaders"}
