@@ -32,10 +32,8 @@ def extract(source: Source, *, use_cache: bool = True) -> frames.Frames:
         _analyse(doc, article_id)
         for doc, article_id in zip(docs, articles["article_id"], strict=True)
     ]
-    combined = {
-        name: frames.conform(
-            name, pd.concat([layer[name] for layer in per_article], ignore_index=True)
-        )
+    combined = {  # each layer returns conformed frames, so the concatenation keeps the dtypes
+        name: pd.concat([layer[name] for layer in per_article], ignore_index=True)
         for name in (per_article[0] if per_article else {})
     }
     if per_article:

@@ -865,7 +865,7 @@ def _channel(cue: _Cue, content: tuple[int, int] | None) -> str | None:
         start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
         if content is not None and start < content[1] and content[0] < end:
             continue
-        candidates.extend(_channel_terms_in(verb.doc.text[start:end]))
+        candidates.extend(_channel_terms_in(nlp.text_of(verb.doc)[start:end]))
         if phrase.dep_ == "agent" and saying is not None:
             outlet = _outlet(phrase)
             if outlet:
@@ -914,7 +914,7 @@ def _split_runs(doc: Doc, runs: list[list[_Segment]], cues: dict[int, _Cue]) -> 
         if (
             previous is not None
             and previous[-1].paragraph == run[0].paragraph
-            and "\n" not in doc.text[previous[-1].close : run[0].open]
+            and "\n" not in nlp.text_of(doc)[previous[-1].close : run[0].open]
             and not previous[-1].continues
             and _joins(doc, previous, run, cues)
         ):
@@ -935,7 +935,7 @@ def _joins(doc: Doc, previous: list[_Segment], run: list[_Segment], cues: dict[i
         return False
     in_gap = sum(1 for i in cues if start <= doc[i].idx < end)
     if in_gap == 0:
-        return not doc.text[start:end].strip()
+        return not nlp.text_of(doc)[start:end].strip()
     return in_gap == 1 and _after_cue(doc, run, cues) is None
 
 
@@ -943,7 +943,7 @@ def _introduces_next(doc: Doc, segment: _Segment) -> bool:
     """``“A.” To which she said, “B.”``: after a finished quote, a new sentence that leads into
     the next quote is that quote's attribution, not the first one's (a name may still close the
     first: ``“A.” Putin said, “b …”``)."""
-    text = doc.text
+    text = nlp.text_of(doc)
     inner = text[segment.start : segment.end].rstrip()
     following = _MARK.search(text, segment.close, _paragraph_end(text, segment.close))
     if not inner or inner[-1] not in _SENTENCE_END or following is None:
@@ -964,7 +964,7 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _after_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | None:
     """The reporting clause after a quoted stretch, within its sentence."""
-    text = doc.text
+    text = nlp.text_of(doc)
     for segment in run:
         if _introduces_next(doc, segment):
             continue
@@ -981,7 +981,7 @@ def _after_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | N
 
 def _before_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | None:
     """The reporting clause introducing a quote (``he said: “…``), or the previous paragraph's."""
-    text = doc.text
+    text = nlp.text_of(doc)
     first = run[0]
     start = text.rfind("\n", 0, first.open) + 1
     lead = text[start : first.open].strip()
@@ -1031,7 +1031,7 @@ def _attributes(cue: _Cue, segment: _Segment, cues: dict[int, _Cue], *, after: b
             if (
                 after
                 and lo >= segment.close
-                and not _quote_opens(verb.doc.text[segment.close : lo + 1])
+                and not _quote_opens(nlp.text_of(verb.doc)[segment.close : lo + 1])
             ):
                 return False
             if not after and hi <= segment.open:
@@ -1045,7 +1045,7 @@ def _quote_opens(text: str) -> bool:
 
 def _dash_name(doc: Doc, run: list[_Segment]) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """``“…” — Name``: the dash and the name after the last quoted stretch."""
-    text = doc.text
+    text = nlp.text_of(doc)
     last = run[-1]
     tail_end = _paragraph_end(text, last.close)
     match = _DASH_NAME.match(text, last.close, tail_end)
@@ -1080,7 +1080,7 @@ def find_quotes(
         The ``quotes`` and ``fragments`` frames (columns in :data:`analysis.frames.SCHEMAS`).
     """
     table = _verb_table(_default_verbs() if verbs is None else verbs)
-    text = doc.text
+    text = nlp.text_of(doc)
     segments = _quotation_segments(text)
     cues = {cue.token.i: cue for cue in _cues(doc, table)}
     transcript = _colon_quotes(doc, segments)
@@ -1094,7 +1094,7 @@ def find_quotes(
 
 def _colon_quotes(doc: Doc, segments: list[_Segment]) -> list[_Quote]:
     """``PENCE: Well, …`` and ``Sanders: Clinton needs …``: a line opened by a name and a colon."""
-    text = doc.text
+    text = nlp.text_of(doc)
     found = []
     for match in _COLON_SPEAKER.finditer(text):
         if match.group(1).lower().rstrip(".") in _NOT_SPEAKERS:
@@ -1118,14 +1118,14 @@ def _colon_quotes(doc: Doc, segments: list[_Segment]) -> list[_Quote]:
 def _direct_quotes(
     doc: Doc, segments: list[_Segment], cues: dict[int, _Cue]
 ) -> tuple[list[_Quote], set[int]]:
-    runs = _split_runs(doc, _runs(doc.text, segments), cues)
+    runs = _split_runs(doc, _runs(nlp.text_of(doc), segments), cues)
     quotes: list[_Quote] = []
     used: set[int] = set()
     for run in runs:
         quote = _Quote(run[0].start, run[-1].end, "direct", segments=list(run))
         quote.warnings = [s.warning for s in run if s.warning]
         _attribute_run(doc, run, quote, cues, used)
-        if quote.speaker is None and not _floating(quote, quotes, doc.text):
+        if quote.speaker is None and not _floating(quote, quotes, nlp.text_of(doc)):
             continue
         quotes.append(quote)
     return quotes, used
@@ -1134,7 +1134,7 @@ def _direct_quotes(
 def _attribute_run(
     doc: Doc, run: list[_Segment], quote: _Quote, cues: dict[int, _Cue], used: set[int]
 ) -> None:
-    lead = doc.text[doc.text.rfind("\n", 0, run[0].open) + 1 : run[0].open].rstrip()
+    lead = nlp.text_of(doc)[nlp.text_of(doc).rfind("\n", 0, run[0].open) + 1 : run[0].open].rstrip()
     finders = (_before_cue, _after_cue) if lead.endswith((":", ",")) else (_after_cue, _before_cue)
     for finder in finders:
         cue = finder(doc, run, cues)
@@ -1255,13 +1255,13 @@ def _reported_quote(
     for segment in segments:
         if segment.open < end and start < segment.close:
             start, end = min(start, segment.open), max(end, segment.close)
-    end = _continued(doc.text, end, segments)
+    end = _continued(nlp.text_of(doc), end, segments)
     inside = [s for s in segments if start <= s.open and s.close <= end]
     kind = "mixed" if inside else "indirect"
     if (
         len(inside) == 1
-        and not doc.text[start : inside[0].open].strip(" ,")
-        and not doc.text[inside[0].close : end].strip(" .,")
+        and not nlp.text_of(doc)[start : inside[0].open].strip(" ,")
+        and not nlp.text_of(doc)[inside[0].close : end].strip(" .,")
     ):
         kind, start, end = "direct", inside[0].start, inside[0].end
     quote = _Quote(start, end, kind, segments=inside)
@@ -1303,7 +1303,7 @@ def _frames(
     for quote_id, quote in enumerate(found):
         quote_rows.append(_quote_row(doc, article_id, quote_id, quote, mentions))
         for segment in quote.segments:
-            words = doc.text[segment.start : segment.end]
+            words = nlp.text_of(doc)[segment.start : segment.end]
             fragment_rows.append(
                 {
                     "article_id": article_id,
@@ -1320,7 +1320,7 @@ def _frames(
 def _quote_row(
     doc: Doc, article_id: str, quote_id: int, quote: _Quote, mentions: pd.DataFrame | None
 ) -> dict:
-    text = doc.text
+    text = nlp.text_of(doc)
     content = text[quote.start : quote.end]
     scored = (
         " ".join(text[s.start : s.end] for s in quote.segments)

@@ -49,6 +49,9 @@ def test_offsets_hold_on_a_real_corpus():
     assert result.errors.empty
     assert result.articles["article_id"].nunique() == 12
     assert frames.span_violations(result).empty
+    for name, frame in result.items():
+        expected = {c: d for c, (d, _) in frames.SCHEMAS[name].items()}
+        assert {c: str(t) for c, t in frame.dtypes.items()} == expected, name
 
 
 def test_write_parquet_and_csv_round_trip(seed_frames, tmp_path):
