@@ -266,6 +266,7 @@ def co_occurrence(mentions: pd.DataFrame, articles: pd.DataFrame, *, top: int = 
     ax.set_xticks(range(len(order)), order, rotation=40, ha="right")
     ax.set_yticks(range(len(order)), order)
     ax.set_xlabel("sentences in which both actors are mentioned (count in each cell)")
+    fig.subplots_adjust(bottom=0.3)  # room for the rotated names above the source line
     ax.grid(False)
     peak = matrix.values.max() or 1
     for (i, j), value in pd.DataFrame(matrix.values).stack().items():
@@ -401,7 +402,16 @@ def cue_heatmap(quotes: pd.DataFrame, articles: pd.DataFrame, *, top: int = 15) 
     ax.grid(False)
     for (i, j), value in pd.DataFrame(table.values).stack().items():
         if value:
-            ax.text(j, i, str(value), ha="center", va="center", fontsize=9)
+            dark = value > table.values.max() / 2
+            ax.text(
+                j,
+                i,
+                str(value),
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white" if dark else "#222222",
+            )
     loaded = table.drop(columns=[c for c in ("neutral",) if c in table.columns])
     verbs = ", ".join(f"{c} {int(loaded[c].sum())}" for c in loaded.columns if loaded[c].sum())
     ax.set_title(f"Beyond 'said': {verbs}")
