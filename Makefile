@@ -52,8 +52,8 @@ bench: $(BENCH_STAMP) ## throughput and attribution benchmarks (skip without ../
 	$(BIN)/python benchmarks/attribution.py --gold $(SHARED)/bench/polnear-dev.jsonl
 
 lint: install ## ruff lint + format check
-	$(BIN)/ruff check analysis tests benchmarks
-	$(BIN)/ruff format --check analysis tests benchmarks
+	$(BIN)/ruff check analysis tests benchmarks notebooks
+	$(BIN)/ruff format --check analysis tests benchmarks notebooks
 
 clean: ## remove generated reports and caches (keeps .venv)
 	rm -rf reports .cache .pytest_cache
