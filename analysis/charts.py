@@ -8,6 +8,7 @@ colour-blind-safe palette and are fixed per side, so Russia is the same colour i
 from __future__ import annotations
 
 import html
+import textwrap
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -54,8 +55,9 @@ def side_colour(side: object) -> str:
     return SIDE_COLOURS.get(side, OTHER_COLOUR) if isinstance(side, str) else OTHER_COLOUR
 
 
-def source_line(fig: Figure, articles: pd.DataFrame) -> None:
-    """Write "Source: <outlet>, <date> — <title>" (or the corpus size) under the figure."""
+def source_line(fig: Figure, articles: pd.DataFrame, *, caption: str | None = None) -> None:
+    """Write "Source: <outlet>, <date> — <title>" (or the corpus size) under the figure,
+    after an optional caption (wrapped)."""
     if len(articles) == 1:
         row = articles.iloc[0]
         parts = [str(v) for v in (row["source"], row["published"]) if pd.notna(v)]
@@ -63,7 +65,10 @@ def source_line(fig: Figure, articles: pd.DataFrame) -> None:
         text = f"Source: {', '.join(parts) or row['article_id']}{title}"
     else:
         text = f"Source: {len(articles)} articles; newsframe analysis"
-    fig.text(0.01, -0.02, _shorten(text, 150), ha="left", va="top", fontsize=8, color="#555555")
+    text = _shorten(text, 150)
+    if caption:
+        text = textwrap.fill(caption, 130) + "\n\n" + text
+    fig.text(0.01, -0.02, text, ha="left", va="top", fontsize=8, color="#555555")
 
 
 def _shorten(text: str, width: int) -> str:
@@ -501,12 +506,18 @@ def highlighted_text(text: str, marks: pd.DataFrame):
 
 
 def official_line(
-    contrasts: pd.DataFrame, quotes: pd.DataFrame, fragments: pd.DataFrame, articles: pd.DataFrame
+    contrasts: pd.DataFrame,
+    quotes: pd.DataFrame,
+    fragments: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    sentences: pd.DataFrame | None = None,
 ) -> Figure:
     """Dumbbells on one polarity axis: each admission against the official line it breaks with.
 
     The official line sits at its TextBlob polarity; each admission (and the admitting speaker's
-    most negative quoted words) at theirs, labelled with the words that drove the score.
+    most negative quoted words) at theirs, labelled with the words that drove the score. With
+    ``sentences``, the sentence that draws the widest contrast is the caption.
     """
     fig, ax = plt.subplots(figsize=(10, 1.25 * (len(contrasts) + 1) + 1.4))
     rows = []
@@ -573,8 +584,21 @@ def official_line(
     if len(contrasts):
         gap = (contrasts["against_polarity"] - contrasts["admission_polarity"]).max()
         ax.set_title(f"{speaker}'s admissions score up to {gap:.1f} below the official line")
-    source_line(fig, articles)
+    source_line(fig, articles, caption=_contrast_sentence(contrasts, sentences))
     return fig
+
+
+def _contrast_sentence(contrasts: pd.DataFrame, sentences: pd.DataFrame | None) -> str | None:
+    if sentences is None or contrasts.empty:
+        return None
+    widest = contrasts.loc[
+        (contrasts["against_polarity"] - contrasts["admission_polarity"]).idxmax()
+    ]
+    found = sentences[
+        (sentences["article_id"] == widest["article_id"])
+        & (sentences["sent_id"] == widest["sent_id"])
+    ]
+    return f"“{found.iloc[0]['text']}”" if len(found) else None
 
 
 def _drivers(text: str) -> str:

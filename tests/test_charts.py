@@ -63,8 +63,13 @@ def test_voice_share_reports_putins_share_of_quoted_words(seed_frames):
 
 def test_official_line_chart_sets_difficult_against_smoothly(seed_frames):
     fig = charts.official_line(
-        seed_frames.contrasts, seed_frames.quotes, seed_frames.fragments, seed_frames.articles
+        seed_frames.contrasts,
+        seed_frames.quotes,
+        seed_frames.fragments,
+        seed_frames.articles,
+        sentences=seed_frames.sentences,
     )
+    assert "In a break with the official line that the invasion is going smoothly" in footer(fig)
     texts = " ".join(t.get_text() for t in fig.axes[0].texts)
     assert "“extremely difficult” -0.50" in texts
     assert "smoothly +0.40" in texts
