@@ -56,7 +56,6 @@ PLURAL_TAGS = {"NNS", "NNPS"}
 SENTENCES_BACK = 3
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 
 
 class ActorTableError(ValueError):
@@ -509,8 +508,8 @@ def _salient(pronoun: Token, state: _Resolver) -> _Mention | None:
 def _quoted(doc: Doc) -> set[int]:
     """Indices of tokens inside quotation marks."""
     inside: set[int] = set()
-    for match in _QUOTED.finditer(nlp.text_of(doc)):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    for start, end in nlp.quotation_spans(doc):
+        span = doc.char_span(start, end, alignment_mode="expand")
         inside.update(range(span.start, span.end))
     return inside
 

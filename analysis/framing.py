@@ -20,7 +20,6 @@ speakers the quotes layer's frame (:func:`analysis.quotes.find_quotes`) says who
 from __future__ import annotations
 
 import csv
-import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -41,7 +40,6 @@ POSSESSION_VERBS = "possession_verbs.csv"
 
 _CLAUSE_BREAKS = {",", ";", ":", "–", "—", ".", "!", "?"}
 _TRAILING = ",;:–—.!? \n\t"
-_QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
 _MAX_SCARE_WORDS = 3
 _ADJUNCTS = ("advcl", "acl", "pcomp")
 _NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
@@ -328,15 +326,7 @@ def _is_relative_clause(verb: Token) -> bool:
 
 def _quotation_of(token: Token) -> tuple[int, int] | None:
     """Character span of the quotation marks around ``token``, else ``None``."""
-    return next(((a, b) for a, b in _quotations(token.doc) if a < token.idx < b), None)
-
-
-def _quotations(doc: Doc) -> list[tuple[int, int]]:
-    """Spans of the quotation-mark pairs in ``doc`` (found once per Doc)."""
-    key = "newsframe.framing.quotations"
-    if key not in doc.user_data:
-        doc.user_data[key] = [match.span() for match in _QUOTATION.finditer(nlp.text_of(doc))]
-    return doc.user_data[key]
+    return next(((a, b) for a, b in nlp.quotation_spans(token.doc) if a < token.idx < b), None)
 
 
 def _has_finite_auxiliary(verb: Token) -> bool:
@@ -1047,7 +1037,7 @@ def _user_of(context: _Context, span: Span) -> dict:
 
 
 def _in_quotation_marks(span: Span) -> bool:
-    return any(a < span.start_char and span.end_char < b for a, b in _quotations(span.doc))
+    return any(a < span.start_char and span.end_char < b for a, b in nlp.quotation_spans(span.doc))
 
 
 def _quote_speaker(quotes: pd.DataFrame, start: int, end: int) -> str | None:
@@ -1060,8 +1050,8 @@ def _quote_speaker(quotes: pd.DataFrame, start: int, end: int) -> str | None:
 def _scare_quotes(context: _Context) -> list[dict]:
     marks = []
     doc = context.doc
-    for match in _QUOTATION.finditer(nlp.text_of(doc)):
-        span = doc.char_span(match.start() + 1, match.end() - 1)
+    for start, end in nlp.quotation_spans(doc):
+        span = doc.char_span(start + 1, end - 1)
         if span is None or len(span) > _MAX_SCARE_WORDS or not _modifies_outside(span):
             continue
         mark = _mark(context, "scare_quote", span, "quoted modifier", "scare quote")

@@ -184,6 +184,16 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def quotation_spans(doc: Doc) -> list[tuple[int, int]]:
+    """``(start, end)`` of each pair of double quotation marks (curly or straight) within a line,
+    marks included; found once per Doc. The quotes layer does the full job (nesting, quotes
+    re-opened at each paragraph); this is the quick "is it inside quotation marks" test."""
+    spans = doc.user_data.get(_QUOTATIONS)
+    if spans is None:
+        spans = doc.user_data[_QUOTATIONS] = [m.span() for m in _QUOTATION.finditer(text_of(doc))]
+    return spans
+
+
 def sent_id_of(doc: Doc, char: int) -> int:
     """Index of the sentence (as numbered by :func:`sentences`) containing offset ``char``."""
     return max(bisect.bisect_right(_sentence_starts(doc), char) - 1, 0)
@@ -200,3 +210,5 @@ def _sentence_starts(doc: Doc) -> list[int]:
 _SENT_STARTS = "newsframe.sentence_starts"
 _SENTENCES = "newsframe.sentences"
 _TEXT = "newsframe.text"
+_QUOTATIONS = "newsframe.quotations"
+_QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
