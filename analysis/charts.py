@@ -68,7 +68,9 @@ def source_line(fig: Figure, articles: pd.DataFrame, *, caption: str | None = No
     text = _shorten(text, 150)
     if caption:
         text = textwrap.fill(caption, 130) + "\n\n" + text
-    fig.text(0.01, -0.02, text, ha="left", va="top", fontsize=8, color="#555555")
+    renderer = fig.canvas.get_renderer()
+    lowest = min(ax.get_tightbbox(renderer).y0 for ax in fig.axes) / fig.bbox.height
+    fig.text(0.01, min(lowest, 0) - 0.02, text, ha="left", va="top", fontsize=8, color="#555555")
 
 
 def _shorten(text: str, width: int) -> str:
@@ -267,13 +269,11 @@ def co_occurrence(mentions: pd.DataFrame, articles: pd.DataFrame, *, top: int = 
     order = list(mentions["actor"].value_counts().index[:top])
     matrix = actors_together(mentions, order)
     fig, ax = plt.subplots(figsize=(7.5, 6.5))
-    ax.imshow(matrix.values, cmap="Blues")
+    image = ax.imshow(matrix.values, cmap="Blues")
     ax.set_xticks(range(len(order)), order, rotation=40, ha="right")
     ax.set_yticks(range(len(order)), order)
     ax.set_xlabel("sentences in which both actors are mentioned (count in each cell)")
-    fig.subplots_adjust(bottom=0.3)  # room for the rotated names above the source line
     ax.grid(False)
-    peak = matrix.values.max() or 1
     for (i, j), value in pd.DataFrame(matrix.values).stack().items():
         ax.text(
             j,
@@ -282,7 +282,7 @@ def co_occurrence(mentions: pd.DataFrame, articles: pd.DataFrame, *, top: int = 
             ha="center",
             va="center",
             fontsize=8,
-            color="white" if value > peak / 2 else "#222222",
+            color="white" if image.norm(value) > 0.5 else "#222222",
         )
     pairs = matrix.where(
         ~pd.DataFrame(np.eye(len(order), dtype=bool), matrix.index, matrix.columns)
@@ -401,13 +401,13 @@ def cue_heatmap(quotes: pd.DataFrame, articles: pd.DataFrame, *, top: int = 15) 
     """Heatmap with counts: reporting-verb class × speaker."""
     table = cue_table(quotes, top=top)
     fig, ax = plt.subplots(figsize=(1.1 * len(table.columns) + 4, 0.4 * len(table) + 1.6))
-    ax.imshow(table.values, cmap="Oranges", aspect="auto")
+    image = ax.imshow(table.values, cmap="Oranges", aspect="auto")
     ax.set_xticks(range(len(table.columns)), table.columns, rotation=30, ha="right")
     ax.set_yticks(range(len(table)), [_shorten(str(s), 40) for s in table.index])
     ax.grid(False)
     for (i, j), value in pd.DataFrame(table.values).stack().items():
         if value:
-            dark = value > table.values.max() / 2
+            dark = image.norm(value) > 0.5
             ax.text(
                 j,
                 i,
@@ -519,12 +519,20 @@ def official_line(
     most negative quoted words) at theirs, labelled with the words that drove the score. With
     ``sentences``, the sentence that draws the widest contrast is the caption.
     """
+    if contrasts.empty:
+        return _nothing_to_draw(
+            "No admission is set against an official line here",
+            "The stances table below lists the positions, admissions and denials that were found.",
+            articles,
+        )
     fig, ax = plt.subplots(figsize=(10, 1.25 * (len(contrasts) + 1) + 1.4))
+    speakers = contrasts["actor"].dropna().unique()
+    speaker = speakers[0] if len(speakers) == 1 else None
     rows = []
     for pair in contrasts.itertuples():
         rows.append(
             (
-                f"admission: {_shorten(pair.admission, 48)}",
+                f"{'admission' if speaker else pair.actor}: {_shorten(pair.admission, 48)}",
                 pair.admission_polarity,
                 pair.against_polarity,
                 _drivers(pair.admission),
@@ -532,9 +540,8 @@ def official_line(
                 pair.side,
             )
         )
-    speaker = contrasts["actor"].iloc[0] if len(contrasts) else None
-    own = _strongest_fragment(quotes, fragments, speaker)
-    if own is not None and len(contrasts):
+    own = _strongest_fragment(quotes, fragments, speaker) if speaker else None
+    if own is not None:
         rows.append(
             (
                 f"{speaker}'s own words",
@@ -568,22 +575,21 @@ def official_line(
             fontsize=7.5,
             color="#555555",
         )
-    if len(contrasts):
-        against = contrasts.iloc[0]
-        ax.annotate(
-            f"official line: “{against['against']}”\n{_drivers(against['against'])}",
-            (against["against_polarity"], len(rows) - 0.5),
-            ha="center",
-            fontsize=8.5,
-        )
+    against = contrasts.iloc[0]
+    ax.annotate(
+        f"official line: “{against['against']}”\n{_drivers(against['against'])}",
+        (against["against_polarity"], len(rows) - 0.5),
+        ha="center",
+        fontsize=8.5,
+    )
     ax.set_yticks(range(len(rows)), [r[0] for r in rows[::-1]])
     ax.set_ylim(-0.7, len(rows) + 0.1)
     ax.set_xlim(-1, 1)
     ax.axvline(0, color="#555555", lw=0.8)
     ax.set_xlabel("TextBlob polarity (−1 negative … +1 positive)   ● admission   ○ official line")
-    if len(contrasts):
-        gap = (contrasts["against_polarity"] - contrasts["admission_polarity"]).max()
-        ax.set_title(f"{speaker}'s admissions score up to {gap:.1f} below the official line")
+    gap = (contrasts["against_polarity"] - contrasts["admission_polarity"]).max()
+    whose = f"{speaker}'s admissions" if speaker else "Admissions"
+    ax.set_title(f"{whose} score up to {gap:.1f} below the official line")
     source_line(fig, articles, caption=_contrast_sentence(contrasts, sentences))
     return fig
 
@@ -599,6 +605,16 @@ def _contrast_sentence(contrasts: pd.DataFrame, sentences: pd.DataFrame | None) 
         & (sentences["sent_id"] == widest["sent_id"])
     ]
     return f"“{found.iloc[0]['text']}”" if len(found) else None
+
+
+def _nothing_to_draw(title: str, note: str, articles: pd.DataFrame) -> Figure:
+    """A small figure that says what is absent, instead of empty axes."""
+    fig, ax = plt.subplots(figsize=(10, 1.6))
+    ax.axis("off")
+    ax.set_title(title)
+    ax.text(0, 0.5, note, transform=ax.transAxes, fontsize=10, va="center")
+    source_line(fig, articles)
+    return fig
 
 
 def _drivers(text: str) -> str:
@@ -620,7 +636,7 @@ def voice_vs_portrayal(
     voiced = voice_portrayal.loc[voice_portrayal["view"] == "voice", "actor"].unique()
     size = voice_portrayal[voice_portrayal["actor"].isin(voiced)].groupby("actor")["n"].sum()
     order = list(size.sort_values(ascending=False).index[:top])[::-1]
-    fig, axes = plt.subplots(1, 2, figsize=(11, 0.45 * len(order) + 1.8), sharey=True)
+    fig, axes = plt.subplots(1, 2, figsize=(11, 0.45 * len(order) + 2.6), sharey=True)
     for ax, analyser, label in (
         (axes[0], "textblob", "TextBlob polarity"),
         (axes[1], "vader", "VADER compound"),

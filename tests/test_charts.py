@@ -121,3 +121,13 @@ def test_score_details_put_the_driving_words_one_click_away(seed_frames):
     page = charts.score_details(explained, title="All sentences").data
     assert page.count("<details>") == len(seed_frames.sentences)
     assert "extremely difficult (-0.50)" in page
+
+
+def test_official_line_chart_says_when_there_is_no_contrast(seed_frames):
+    fig = charts.official_line(
+        seed_frames.contrasts.iloc[0:0],
+        seed_frames.quotes,
+        seed_frames.fragments,
+        seed_frames.articles,
+    )
+    assert title(fig) == "No admission is set against an official line here"
