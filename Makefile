@@ -35,7 +35,7 @@ unit: install browser ## unit tests (incl. the headless-browser check of rendere
 nbval: install ## execute the committed notebooks and compare their outputs (nbval)
 	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
-test: unit nbval ## set everything up, run unit tests then nbval on the notebooks
+test: lint unit nbval ## set everything up, check style, run unit tests then nbval on the notebooks
 
 notebooks: install ## re-execute the notebooks in place (refreshes the committed outputs)
 	$(BIN)/python -m analysis.report --in-place
