@@ -37,7 +37,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from analysis import config, frames, nlp
+from analysis import config, corpus, frames, nlp
 
 TABLE_COLUMNS = ("actor", "aliases", "type", "side", "role")
 ACTOR_TYPES = ("person", "organisation", "government", "country", "place", "group")
@@ -54,8 +54,6 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
 PROPER_TAGS = {"NNP", "NNPS"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 SENTENCES_BACK = 3
-
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 class ActorTableError(ValueError):
@@ -660,7 +658,7 @@ def _quote_counts(quotes: pd.DataFrame | None) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     counted = quotes.assign(
         actor=quotes["speaker"],
-        words=quotes["content"].fillna("").map(lambda s: len(_WORD.findall(s))),
+        words=quotes["content"].fillna("").map(corpus.count_words),
     )
     grouped = counted.groupby(["article_id", "actor"], dropna=True)
     return grouped.agg(n_quotes=("words", "size"), n_quoted_words=("words", "sum")).reset_index()

@@ -17,7 +17,7 @@ import pandas as pd
 import spacy
 from matplotlib.figure import Figure
 
-from analysis import sentiment
+from analysis import corpus, sentiment
 
 STYLE = Path(__file__).with_name("newsframe.mplstyle")
 
@@ -201,11 +201,8 @@ def analyser_agreement(sentences: pd.DataFrame, articles: pd.DataFrame) -> Figur
 
 
 def _side_legend(ax, sides) -> None:
-    handles = [
-        plt.Rectangle((0, 0), 1, 1, color=side_colour(side))
-        for side in dict.fromkeys(s if isinstance(s, str) else "other" for s in sides)
-    ]
     labels = list(dict.fromkeys(s if isinstance(s, str) else "other" for s in sides))
+    handles = [plt.Rectangle((0, 0), 1, 1, color=side_colour(label)) for label in labels]
     ax.legend(handles, labels, title="side", loc="lower right")
 
 
@@ -341,7 +338,7 @@ def quoted_voice(quotes: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Per speaker: number of quotes, quoted words and side (from the actors frame), ascending."""
     sides = actors.drop_duplicates("actor").set_index("actor")["side"]
     table = (
-        quotes.assign(words=quotes["content"].str.split().str.len())
+        quotes.assign(words=quotes["content"].fillna("").map(corpus.count_words))
         .groupby("speaker")
         .agg(quotes=("quote_id", "size"), words=("words", "sum"))
         .reset_index()
