@@ -10,6 +10,6 @@
 
 from analysis.corpus import Corpus, CorpusError, load
 from analysis.frames import SCHEMAS, Frames
-from analysis.pipeline import extract
+from analysis.pipeline import extract, frames_for
 
-__all__ = ["SCHEMAS", "Corpus", "CorpusError", "Frames", "extract", "load"]
+__all__ = ["SCHEMAS", "Corpus", "CorpusError", "Frames", "extract", "frames_for", "load"]

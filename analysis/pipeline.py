@@ -41,6 +41,14 @@ def extract(source: Source, *, use_cache: bool = True) -> frames.Frames:
     return frames.Frames(articles=articles, errors=corpus.errors, **combined)
 
 
+def frames_for(source: Source | frames.Frames) -> frames.Frames:
+    """The frames a notebook reports on: ``source`` as given when it is already :class:`Frames`,
+    else extracted now. (Reading an extracted frames folder lands with the streaming extractor.)"""
+    if isinstance(source, frames.Frames):
+        return source
+    return extract(source)
+
+
 def _load(source: Source) -> Corpus:
     if isinstance(source, (str, Path, pd.DataFrame)):
         return load(source)
