@@ -135,7 +135,10 @@ def load(
         articles.append(item)
     if not articles:
         raise CorpusError(_nothing_loaded_message(failures))
-    errors = [{"path": failure.path, "error": failure.error} for failure in failures]
+    errors = [
+        {"path": failure.path, "error": failure.error, "article_id": None, "stage": "load"}
+        for failure in failures
+    ]
     return Corpus(frames.conform("articles", articles), frames.conform("errors", errors))
 
 

@@ -201,8 +201,10 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "entry_side": ("string", "labels: the side whose usage the lexicon says the label is"),
     },
     "errors": {
-        "path": ("string", "file (and row) that could not be read"),
+        "path": ("string", "file (and row) that could not be read or analysed"),
         "error": ("string", "what is wrong and what to do about it"),
+        "article_id": ("string", "the article, when it was read but its analysis failed"),
+        "stage": ("string", "load | parse | the layer that failed (sentiment, quotes, ...)"),
     },
 }
 
@@ -272,6 +274,15 @@ class Frames:
         for item in fields(self):
             yield item.name, getattr(self, item.name)
 
+    @classmethod
+    def read(cls, folder: Path | str, **options) -> Frames:
+        """Load a frames folder written by ``python -m analysis extract ... --out DIR``;
+        ``options`` (``names``, ``columns``, ``articles``) select a subset, see
+        :func:`analysis.store.read`."""
+        from analysis import store  # store builds on this module
+
+        return store.read(folder, **options)
+
     def write(self, out_dir: Path | str, *, fmt: str = "parquet") -> list[Path]:
         """Write each frame to ``out_dir/<name>.parquet`` (or ``.csv``); returns the paths."""
         if fmt not in ("parquet", "csv"):
@@ -295,12 +306,16 @@ class Frames:
         rows for that article appear as records with all of the frame's columns (offsets into
         that article's text); missing values are ``null``. Articles keep their input order.
         """
-        grouped = {name: _records_by_article(getattr(self, name)) for name in spans}
         with open(path, "w", encoding="utf-8") as handle:
-            for article_id in self.articles["article_id"]:
-                line = {"doc_id": article_id}
-                line.update({name: grouped[name].get(article_id, []) for name in spans})
-                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+            handle.writelines(self.jsonl_lines(spans=spans))
+
+    def jsonl_lines(self, *, spans: tuple[str, ...] = JSONL_SPANS) -> Iterator[str]:
+        """The lines :meth:`write_jsonl` writes, one per article, newline included."""
+        grouped = {name: _records_by_article(getattr(self, name)) for name in spans}
+        for article_id in self.articles["article_id"]:
+            line = {"doc_id": article_id}
+            line.update({name: grouped[name].get(article_id, []) for name in spans})
+            yield json.dumps(line, ensure_ascii=False) + "\n"
 
 
 def _records_by_article(frame: pd.DataFrame) -> dict[str, list[dict]]:

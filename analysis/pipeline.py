@@ -1,51 +1,281 @@
-"""One call from articles to every frame: parse once (cached), then run each layer per article."""
+"""From articles to frames: each article analysed on its own, corpus summaries from the frames.
+
+The unit of work is a *batch* of articles (:func:`analyse_batch`): parse once (cached), then run
+every layer per article. An exception in one article's analysis is caught there and recorded in
+``errors`` (its id, the stage, the message); the rest of the batch goes on. Batches flow through
+:mod:`analysis.runner` (one process, worker processes or a Dask cluster) either into memory
+(:func:`extract`) or into a frames folder on disk (:mod:`analysis.store`), and the corpus-level
+frames (``actors``, ``voice_portrayal``, ``agency_summary``) are computed from the per-article
+frames by :func:`summarize`, never from live parses.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+from spacy.tokens import Doc
 
-from analysis import actors, entities, frames, framing, nlp, quotes, sentiment
+from analysis import actors, config, entities, frames, framing, nlp, quotes, sentiment
 from analysis.corpus import Corpus, load
 
 Source = Corpus | pd.DataFrame | str | Path | Iterable[str | Path]
 
+#: The frames each article contributes, in schema order.
+ARTICLE_FRAMES = (
+    "sentences",
+    "sentiment_words",
+    "entities",
+    "mentions",
+    "quotes",
+    "fragments",
+    "stances",
+    "contrasts",
+    "agency",
+    "framing_marks",
+)
+#: The frames computed from the per-article ones across the whole corpus.
+SUMMARY_FRAMES = ("actors", "voice_portrayal", "agency_summary")
 
-def extract(source: Source, *, use_cache: bool = True) -> frames.Frames:
-    """Every frame for a corpus.
+
+@dataclass
+class Batch:
+    """What a batch of articles produced: its frames (rows in article order) and its failures.
+
+    Attributes:
+        article_ids: the articles analysed without error, in input order.
+        frames: one conformed frame per name in :data:`ARTICLE_FRAMES`.
+        errors: an ``errors`` frame, one row per article whose parse or analysis failed.
+        n_words: words in the analysed articles (for progress and throughput).
+    """
+
+    article_ids: list[str]
+    frames: dict[str, pd.DataFrame]
+    errors: pd.DataFrame = field(default_factory=lambda: frames.empty("errors"))
+    n_words: int = 0
+
+
+def analyse_batch(articles: pd.DataFrame, *, use_cache: bool = True) -> Batch:
+    """Parse and analyse a batch of articles (rows of an ``articles`` frame).
+
+    A text that cannot be parsed, or an exception in any layer for one article, puts that
+    article in the batch's ``errors`` (stage ``parse`` or the layer's name) and leaves it out
+    of every frame; the other articles are unaffected.
+    """
+    texts = list(articles["text"])
+    docs = _parse_each(texts, use_cache=use_cache)
+    found: dict[str, list[pd.DataFrame]] = {name: [] for name in ARTICLE_FRAMES}
+    done, failures, n_words = [], [], 0
+    for row, doc in zip(articles.itertuples(index=False), docs, strict=True):
+        if isinstance(doc, Exception):
+            failures.append(_failure(row, "parse", doc))
+            continue
+        try:
+            per_article = analyse(doc, row.article_id)
+        except StageError as error:
+            failures.append(_failure(row, error.stage, error.__cause__))
+            continue
+        for name in ARTICLE_FRAMES:
+            found[name].append(per_article[name])
+        done.append(row.article_id)
+        n_words += int(row.n_words)
+    return Batch(
+        article_ids=done,
+        frames={name: concat(name, parts) for name, parts in found.items()},
+        errors=frames.conform("errors", failures),
+        n_words=n_words,
+    )
+
+
+def _parse_each(texts: list[str], *, use_cache: bool) -> list[Doc | Exception]:
+    """Parse the batch together; when that fails, text by text, so one bad text fails alone."""
+    try:
+        return list(nlp.parse(texts, use_cache=use_cache))
+    except Exception:  # noqa: BLE001 — isolate the text that fails below
+        parsed: list[Doc | Exception] = []
+        for text in texts:
+            try:
+                parsed.extend(nlp.parse([text], use_cache=use_cache))
+            except Exception as error:  # noqa: BLE001 — recorded per article
+                parsed.append(error)
+        return parsed
+
+
+def _failure(row, stage: str, error: BaseException | None) -> dict:
+    message = f"{type(error).__name__}: {error}".splitlines()[0][:500]
+    return {
+        "path": row.path,
+        "error": f"analysis failed at the {stage} stage ({message}); the article was left out",
+        "article_id": row.article_id,
+        "stage": stage,
+    }
+
+
+def concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Rows of ``parts`` (conformed frames ``name``) in order; the empty frame when none."""
+    parts = [part for part in parts if len(part)]
+    return pd.concat(parts, ignore_index=True) if parts else frames.empty(name)
+
+
+class StageError(RuntimeError):
+    """A layer raised while analysing one article; ``stage`` names the layer."""
+
+    def __init__(self, stage: str) -> None:
+        super().__init__(stage)
+        self.stage = stage
+
+
+def analyse(doc: Doc, article_id: str) -> dict[str, pd.DataFrame]:
+    """Every per-article frame of one parsed article, each layer reading the ones before it.
+
+    Raises:
+        StageError: a layer failed; its ``stage`` names the layer and ``__cause__`` is the error.
+    """
+    found: dict[str, pd.DataFrame] = {}
+    for stage, step in _STEPS:
+        try:
+            found.update(step(doc, article_id, found))
+        except Exception as error:
+            raise StageError(stage) from error
+    return found
+
+
+def _sentiment(doc: Doc, article_id: str, found: dict) -> dict:
+    sentences, words = sentiment.score_sentences(doc, article_id)
+    return {"sentences": sentences, "sentiment_words": words}
+
+
+def _entities(doc: Doc, article_id: str, found: dict) -> dict:
+    return {"entities": entities.find_entities(doc, article_id)}
+
+
+def _mentions(doc: Doc, article_id: str, found: dict) -> dict:
+    return {"mentions": actors.find_mentions(doc, article_id)}
+
+
+def _quotes(doc: Doc, article_id: str, found: dict) -> dict:
+    quoted, fragments = quotes.find_quotes(doc, article_id, mentions=found["mentions"])
+    return {"quotes": quoted, "fragments": fragments}
+
+
+def _stances(doc: Doc, article_id: str, found: dict) -> dict:
+    stances, contrasts = framing.find_stances(
+        doc, article_id, quotes=found["quotes"], mentions=found["mentions"]
+    )
+    return {"stances": stances, "contrasts": contrasts}
+
+
+def _agency(doc: Doc, article_id: str, found: dict) -> dict:
+    return {"agency": framing.agency(doc, article_id, mentions=found["mentions"])}
+
+
+def _marks(doc: Doc, article_id: str, found: dict) -> dict:
+    marks = framing.labels_and_hedges(
+        doc, article_id, mentions=found["mentions"], quotes=found["quotes"]
+    )
+    return {"framing_marks": marks}
+
+
+_STEPS: tuple[tuple[str, Callable[[Doc, str, dict], dict]], ...] = (
+    ("sentiment", _sentiment),
+    ("entities", _entities),
+    ("actors", _mentions),
+    ("quotes", _quotes),
+    ("stances", _stances),
+    ("agency", _agency),
+    ("framing marks", _marks),
+)
+
+
+def summarize(found: frames.Frames) -> dict[str, pd.DataFrame]:
+    """The corpus-level frames, computed from the per-article frames only."""
+    if found.mentions.empty and found.sentences.empty:
+        return {name: frames.empty(name) for name in SUMMARY_FRAMES}
+    return {
+        "actors": actors.summarize_actors(found.mentions, quotes=found.quotes),
+        "voice_portrayal": framing.voice_and_portrayal(
+            found.sentences, found.quotes, found.mentions
+        ),
+        "agency_summary": framing.agency_summary(found.agency),
+    }
+
+
+@lru_cache(maxsize=1)
+def identity() -> str:
+    """A short hash naming everything that determines the frames: the parse pipeline
+    (:func:`analysis.nlp.pipeline_key`), the analysis code and the editable tables in ``data/``.
+    A frames folder written under another identity is extracted anew, never reused."""
+    digest = hashlib.sha256(nlp.pipeline_key().encode())
+    package = Path(__file__).parent
+    tables = [config.ACTORS_TABLE, *sorted(config.LEXICONS_DIR.rglob("*.csv"))]
+    for path in [*sorted(package.rglob("*")), *tables]:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(path.parents[1])).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def extract(
+    source: Source,
+    *,
+    use_cache: bool = True,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    progress: bool | None = False,
+) -> frames.Frames:
+    """Every frame for a corpus, in memory.
 
     Args:
         source: a :class:`~analysis.corpus.Corpus`, an ``articles``-like DataFrame, or anything
             :func:`analysis.corpus.load` reads (a file, a folder, a table, a list of them).
         use_cache: reuse parses cached on disk (``.cache/``); off for benchmarks.
+        jobs: worker processes (1: this process).
+        scheduler: a Dask scheduler address (``tcp://host:port``) or ``"local"``; see
+            :mod:`analysis.runner`.
+        progress: a progress bar (None: only on a terminal).
 
     Returns:
-        The :class:`~analysis.frames.Frames` of all articles; files that could not be read are
-        listed in ``frames.errors`` and the rest are processed.
+        The :class:`~analysis.frames.Frames` of all articles; inputs that could not be read and
+        articles whose analysis failed are listed in ``frames.errors``, the rest are processed.
+        For corpora larger than memory, write a frames folder instead
+        (``python -m analysis extract ... --out DIR``) and read it with :meth:`Frames.read`.
     """
+    from analysis import runner  # the runner imports this module
+
     corpus = source if isinstance(source, Corpus) else _load(source)
-    articles = corpus.articles
-    docs = nlp.parse(list(articles["text"]), use_cache=use_cache)
-    per_article = [
-        _analyse(doc, article_id)
-        for doc, article_id in zip(docs, articles["article_id"], strict=True)
-    ]
-    combined = {  # each layer returns conformed frames, so the concatenation keeps the dtypes
-        name: pd.concat([layer[name] for layer in per_article], ignore_index=True)
-        for name in (per_article[0] if per_article else {})
-    }
-    if per_article:
-        combined.update(_across_articles(combined))
-    return frames.Frames(articles=articles, errors=corpus.errors, **combined)
+    batches = list(
+        runner.run(
+            corpus.articles, use_cache=use_cache, jobs=jobs, scheduler=scheduler, progress=progress
+        )
+    )
+    done = {article_id for batch in batches for article_id in batch.article_ids}
+    articles = corpus.articles[corpus.articles["article_id"].isin(done)].reset_index(drop=True)
+    found = frames.Frames(
+        articles=articles,
+        errors=concat("errors", [corpus.errors] + [batch.errors for batch in batches]),
+        **{
+            name: concat(name, [batch.frames[name] for batch in batches]) for name in ARTICLE_FRAMES
+        },
+    )
+    for name, frame in summarize(found).items():
+        setattr(found, name, frame)
+    return found
 
 
 def frames_for(source: Source | frames.Frames) -> frames.Frames:
-    """The frames a notebook reports on: ``source`` as given when it is already :class:`Frames`,
-    else extracted now. (Reading an extracted frames folder lands with the streaming extractor.)"""
+    """The frames a notebook reports on: ``source`` itself when it is :class:`Frames`, read from
+    disk when it is a frames folder written by ``python -m analysis extract --out``, else
+    extracted now from the articles it names."""
+    from analysis import store
+
     if isinstance(source, frames.Frames):
         return source
+    if isinstance(source, (str, Path)) and store.is_frames_folder(source):
+        return store.read(source)
     return extract(source)
 
 
@@ -53,36 +283,3 @@ def _load(source: Source) -> Corpus:
     if isinstance(source, (str, Path, pd.DataFrame)):
         return load(source)
     return load(*source)
-
-
-def _analyse(doc, article_id: str) -> dict[str, pd.DataFrame]:
-    """Every per-article frame, each layer reading the ones before it."""
-    sentences, sentiment_words = sentiment.score_sentences(doc, article_id)
-    mentions = actors.find_mentions(doc, article_id)
-    quoted, fragments = quotes.find_quotes(doc, article_id, mentions=mentions)
-    stances, contrasts = framing.find_stances(doc, article_id, quotes=quoted, mentions=mentions)
-    return {
-        "sentences": sentences,
-        "sentiment_words": sentiment_words,
-        "entities": entities.find_entities(doc, article_id),
-        "mentions": mentions,
-        "quotes": quoted,
-        "fragments": fragments,
-        "stances": stances,
-        "contrasts": contrasts,
-        "agency": framing.agency(doc, article_id, mentions=mentions),
-        "framing_marks": framing.labels_and_hedges(
-            doc, article_id, mentions=mentions, quotes=quoted
-        ),
-    }
-
-
-def _across_articles(found: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Frames that summarise the per-article ones."""
-    return {
-        "actors": actors.summarize_actors(found["mentions"], quotes=found["quotes"]),
-        "voice_portrayal": framing.voice_and_portrayal(
-            found["sentences"], found["quotes"], found["mentions"]
-        ),
-        "agency_summary": framing.agency_summary(found["agency"]),
-    }

@@ -95,8 +95,10 @@ def test_cli_writes_frames_and_lists_failures(tmp_path, capsys):
     status = main(["extract", str(good), str(bad), "--out", str(tmp_path / "frames"), "--csv"])
     assert status == 1
     assert "bad.txt" in capsys.readouterr().err
-    assert len(pd.read_csv(tmp_path / "frames" / "articles.csv")) == 1
-    assert pd.read_csv(tmp_path / "frames" / "errors.csv")["path"].str.contains("bad.txt").all()
+    assert len(pd.read_csv(tmp_path / "frames" / "csv" / "articles.csv")) == 1
+    errors = pd.read_csv(tmp_path / "frames" / "csv" / "errors.csv")
+    assert errors["path"].str.contains("bad.txt").all()
+    assert analysis.Frames.read(tmp_path / "frames").articles["article_id"].tolist() == ["good"]
 
 
 def test_cli_nothing_readable_exits_2(tmp_path, capsys):
