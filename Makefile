@@ -15,7 +15,7 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
 	touch $@
 
 install: $(STAMP) ## create .venv and install the suite with its test tools
@@ -25,8 +25,7 @@ browser: ## install Debian's chromium for the report check, when absent (needs r
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium not found and not root: the browser check will be skipped"; fi; }
 
-report: install ## extract frames for data/articles, execute every notebook, render HTML into reports/
-	$(BIN)/python -m analysis extract data/articles --out reports/frames
+report: install ## extract data/articles once into reports/frames, execute every notebook on it, render HTML into reports/
 	$(BIN)/python -m analysis.report
 
 unit: install browser ## unit tests (incl. the headless-browser check of rendered reports)
@@ -47,8 +46,9 @@ $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
-bench: $(BENCH_STAMP) ## throughput and attribution benchmarks (skip without ../shared/bench)
+bench: $(BENCH_STAMP) ## throughput, scaling and attribution benchmarks (skip without ../shared)
 	$(BIN)/python benchmarks/throughput.py --corpus $(SHARED)/corpus/wikinews
+	$(BIN)/python benchmarks/scaling.py --corpus $(SHARED)/corpus/wikinews
 	$(BIN)/python benchmarks/attribution.py --gold $(SHARED)/bench/polnear-dev.jsonl
 
 lint: install ## ruff lint + format check

@@ -29,8 +29,6 @@ from analysis import frames, pipeline, runner, store
 from analysis.corpus import CorpusError, load
 
 OK, FAILURES, NOTHING, ENVIRONMENT = 0, 1, 2, 3
-#: A worker process is started per this many articles at most (see :func:`_workers`).
-ARTICLES_PER_WORKER = 8
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -75,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return NOTHING
     options = {
         "use_cache": not args.no_cache,
-        "jobs": _workers(args.jobs, len(corpus.articles)),
+        "jobs": runner.workers_for(args.jobs, len(corpus.articles)),
         "scheduler": args.scheduler,
         "batch_size": args.batch_size,
         "progress": False if args.quiet else (True if args.progress else None),
@@ -99,12 +97,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not analysed:
         return NOTHING
     return FAILURES if len(errors) else OK
-
-
-def _workers(jobs: int, n_articles: int) -> int:
-    """Worker processes worth starting: each costs a spaCy load (seconds), so a small corpus
-    gets fewer than asked, one per :data:`ARTICLES_PER_WORKER` articles."""
-    return max(1, min(jobs, n_articles // ARTICLES_PER_WORKER))
 
 
 def _check_output(args: argparse.Namespace) -> None:

@@ -1,11 +1,13 @@
 """Notebooks executed and rendered to HTML, with an index that states each report's finding.
 
-``python -m analysis.report`` executes every ``notebooks/NN-*.ipynb`` with papermill (optionally on
-another input, ``--input PATH``), then writes two HTML files per notebook — ``NN-name.html``
-with the code cells tagged ``hide-input`` hidden (the report) and ``NN-name.code.html`` with all
-code — and ``index.html`` linking them. Each notebook's cell tagged ``summary`` prints the
-one-line finding the index shows. Charts are embedded as PNG data; no page loads anything from
-the network.
+``python -m analysis.report`` extracts the articles once (``data/articles``, or ``--input PATH``)
+into a frames folder, ``OUT/frames`` (a rerun resumes it, see :mod:`analysis.store`), executes
+every ``notebooks/NN-*.ipynb`` with papermill on those frames, then writes two HTML files per
+notebook — ``NN-name.html`` with the code cells tagged ``hide-input`` hidden (the report) and
+``NN-name.code.html`` with all code — and ``index.html`` linking them, describing the corpus and
+listing every input that could not be read or analysed (also printed on stderr; the exit status
+is then 1). Each notebook's cell tagged ``summary`` prints the one-line finding the index shows.
+Charts are embedded as PNG data; no page loads anything from the network.
 ``--in-place`` re-executes the notebooks themselves, refreshing their committed outputs.
 """
 
@@ -19,11 +21,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import papermill
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from analysis import config
+from analysis import config, runner, store
+from analysis.corpus import CorpusError, load
 
 KERNEL = "python3"
 TEMPLATES = Path(__file__).with_name("templates")
@@ -85,21 +89,33 @@ def title(notebook: nbformat.NotebookNode, fallback: str) -> str:
 def render(
     out_dir: Path = config.REPORTS_DIR,
     *,
-    source: str | None = None,
+    source: str | Path | None = None,
     folder: Path = config.NOTEBOOKS_DIR,
+    jobs: int = 1,
+    progress: bool | None = None,
 ) -> Path:
-    """Execute every notebook and write its two HTML pages plus ``index.html`` into ``out_dir``.
+    """Extract once, execute every notebook on the frames, write its two HTML pages and the index.
 
     Args:
-        out_dir: where the pages go (``reports/`` by default).
-        source: an input for the notebooks' ``source`` parameter (an article, folder or table);
-            the notebooks' default (the bundled article) when None.
+        out_dir: where the pages go (``reports/`` by default); the frames go to ``out_dir/frames``.
+        source: the articles to report on (an article, folder or table); ``data/articles`` when
+            None.
         folder: the notebooks folder.
+        jobs: worker processes for the extraction.
+        progress: a progress bar for the extraction (None: only on a terminal).
 
     Returns:
         The path of ``index.html``.
+
+    Raises:
+        CorpusError: nothing could be read from ``source``.
     """
-    parameters = {"source": str(Path(source).resolve())} if source else {}
+    frames_dir = out_dir / "frames"
+    corpus = load(source if source is not None else config.ARTICLES_DIR)
+    jobs = runner.workers_for(jobs, len(corpus.articles))
+    runner.extract_to(corpus, frames_dir, jobs=jobs, progress=progress)
+    found = store.read(frames_dir, names=["articles", "errors"])
+    parameters = {"source": str(frames_dir.resolve())}
     entries = []
     for notebook in notebooks(folder):
         executed = execute(notebook, out_dir / "executed" / notebook.name, parameters=parameters)
@@ -109,29 +125,79 @@ def render(
             )
         entries.append((notebook.stem, title(executed, notebook.stem), summary(executed)))
     index = out_dir / "index.html"
-    index.write_text(_index_page(entries, source), encoding="utf-8")
+    index.write_text(_index_page(entries, found.articles, found.errors), encoding="utf-8")
     return index
 
 
-def _index_page(entries: list[tuple[str, str, str]], source: str | None) -> str:
+#: Articles columns that name the outlet, and the publication date, first found first used.
+OUTLET_COLUMNS = ("source", "publisher", "outlet")
+DATE_COLUMNS = ("published", "publication_date", "date")
+
+
+def describe(articles: pd.DataFrame) -> str:
+    """One sentence about a corpus: how many articles, from which outlets, over which dates."""
+    n = len(articles)
+    said = "the article" if n == 1 else f"{n} articles"
+    if n == 1:
+        row = articles.iloc[0]
+        title = row.get("title")
+        said = f"“{title}”" if isinstance(title, str) and title else f"the article {row.article_id}"
+    outlets = _first_present(articles, OUTLET_COLUMNS)
+    if outlets is not None:
+        counts = outlets.value_counts()
+        named = ", ".join(f"{name} ({count})" for name, count in counts.head(8).items())
+        more = f" and {len(counts) - 8} more" if len(counts) > 8 else ""
+        said += f" from {named}{more}" if n > 1 else f" ({counts.index[0]})"
+    dates = _first_present(articles, DATE_COLUMNS)
+    if dates is not None:
+        parsed = pd.to_datetime(dates, errors="coerce", utc=True).dropna()
+        if len(parsed):
+            first, last = (f"{d:%-d %B %Y}" for d in (parsed.min(), parsed.max()))
+            said += f", published {first}" if first == last else f", published {first} – {last}"
+    return said
+
+
+def _first_present(articles: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series | None:
+    for column in columns:
+        if column in articles.columns and articles[column].notna().any():
+            return articles[column].dropna().astype(str)
+    return None
+
+
+def _index_page(
+    entries: list[tuple[str, str, str]], articles: pd.DataFrame, errors: pd.DataFrame
+) -> str:
     items = "\n".join(
         f'<li><a href="{stem}.html">{html.escape(name)}</a> '
         f'<small>(<a href="{stem}.code.html">with code</a>)</small>'
         f"<p>{html.escape(finding)}</p></li>"
         for stem, name, finding in entries
     )
-    about = html.escape(source) if source else "the bundled Reuters article of 20 December 2022"
+    problems = ""
+    if len(errors):
+        rows = "\n".join(
+            f"<li><code>{html.escape(str(row.path))}</code>: {html.escape(str(row.error))}</li>"
+            for row in errors.itertuples()
+        )
+        problems = (
+            f'<section class="errors"><h2>{len(errors)} input(s) left out</h2>'
+            f"<p>Not in any chart: these could not be read or analysed.</p><ul>{rows}</ul>"
+            "</section>"
+        )
+    about = html.escape(describe(articles))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>newsframe reports</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;
 line-height:1.45;color:#222}} li{{margin:0 0 1rem}} p{{margin:.25rem 0 0}}
-small{{color:#555}}</style>
+small{{color:#555}} .errors{{border-left:4px solid #D55E00;padding-left:1rem}}
+.errors li{{margin:0 0 .25rem}}</style>
 </head><body>
 <h1>newsframe reports</h1>
-<p>How the news frames the people and institutions it reports on — for {about}.</p>
+<p>How the news frames the people and institutions it reports on — in {about}.</p>
 <ol>
 {items}
 </ol>
+{problems}
 </body></html>
 """
 
@@ -141,10 +207,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m analysis.report", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("--input", help="article, folder or table to report on (default: bundled)")
+    parser.add_argument(
+        "--input", help="article, folder or table to report on (default: data/articles)"
+    )
     parser.add_argument("--out", type=Path, default=config.REPORTS_DIR, help="output folder")
     parser.add_argument(
         "--in-place", action="store_true", help="re-execute the notebooks themselves"
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=runner.default_jobs(),
+        help="worker processes for the extraction (default: every core)",
     )
     args = parser.parse_args(argv)
     if args.in_place:
@@ -152,9 +226,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             execute(notebook, notebook)
             print(f"executed {notebook.relative_to(config.PROJECT_ROOT)}", file=sys.stderr)
         return 0
-    index = render(args.out, source=args.input)
+    try:
+        index = render(args.out, source=args.input, jobs=args.jobs)
+    except CorpusError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: cannot write the reports: {error}", file=sys.stderr)
+        return 3
+    errors = store.read(args.out / "frames", names=["errors"]).errors
+    for row in errors.itertuples():
+        print(f"skipped {row.path}: {row.error}", file=sys.stderr)
     print(f"reports written: {index}", file=sys.stderr)
-    return 0
+    return 1 if len(errors) else 0
 
 
 if __name__ == "__main__":

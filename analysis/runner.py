@@ -42,11 +42,19 @@ from analysis.pipeline import Batch, analyse_batch
 MAX_BATCH = 16
 #: Batches in flight per worker.
 IN_FLIGHT = 2
+#: A worker process is started per this many articles at most (see :func:`workers_for`).
+ARTICLES_PER_WORKER = 8
 
 
 def default_jobs() -> int:
     """Every core this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def workers_for(jobs: int, n_articles: int) -> int:
+    """Worker processes worth starting for ``n_articles``: each costs a spaCy load (seconds), so a
+    small corpus gets fewer than asked, one per :data:`ARTICLES_PER_WORKER` articles."""
+    return max(1, min(jobs, n_articles // ARTICLES_PER_WORKER))
 
 
 def batches(articles: pd.DataFrame, *, workers: int = 1, size: int | None = None) -> list:

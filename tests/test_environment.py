@@ -16,12 +16,13 @@ def _name(requirement: str) -> str:
 
 def test_environment_yml_names_the_same_packages_as_pyproject():
     project = tomllib.loads((config.PROJECT_ROOT / "pyproject.toml").read_text())["project"]
-    wanted = {_name(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]}
+    extras = project["optional-dependencies"]
+    wanted = {_name(r) for r in project["dependencies"] + extras["test"] + extras["dask"]}
     env = yaml.safe_load((config.PROJECT_ROOT / "environment.yml").read_text())
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     listed = {_name(r) for r in pip_section if not r.startswith("-e")}
     assert listed == wanted
-    assert "-e .[test]" in pip_section
+    assert "-e .[test,dask]" in pip_section
     assert {"pip"} <= {d for d in env["dependencies"] if isinstance(d, str)}
     assert env["channels"] == ["conda-forge"]
 
