@@ -11,7 +11,7 @@ from analysis import config
 DEMO_INPUTS = {"05-compare.ipynb": config.SHARED_DIR / "bench" / "polnear-dev.jsonl"}
 
 
-def pytest_collection_modifyitems(config, items):  # noqa: ARG001 — pytest's hook signature
+def pytest_collection_modifyitems(items):
     for item in items:
         needed = DEMO_INPUTS.get(item.path.name)
         if needed is not None and not needed.is_file():
