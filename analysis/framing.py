@@ -827,17 +827,29 @@ def _portrayal_values(
 
 
 def _speaking(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """``(article_id, sent_id, actor)`` for every sentence an actor's quote or attribution is in."""
+    """``(article_id, sent_id, actor)`` for every sentence an actor's quote or attribution is in.
+
+    Each article's sentences are indexed once (starts, ends), so a corpus costs one lookup per
+    quote, not a scan of every sentence."""
+    spoken = quotes.dropna(subset=["speaker"])
+    index = {
+        article_id: (
+            group["start"].to_numpy("int64"),
+            group["end"].to_numpy("int64"),
+            group["sent_id"].to_numpy("int64"),
+        )
+        for article_id, group in sentences.sort_values(["article_id", "start"]).groupby(
+            "article_id", sort=False
+        )
+    }
     rows = []
-    for quote in quotes.dropna(subset=["speaker"]).itertuples():
-        in_article = sentences[sentences["article_id"] == quote.article_id]
+    for quote in spoken.itertuples():
         covered = set(range(int(quote.sent_start), int(quote.sent_end) + 1))
-        if not pd.isna(quote.speaker_start):
-            at = in_article[
-                (in_article["start"] <= quote.speaker_start)
-                & (in_article["end"] > quote.speaker_start)
-            ]
-            covered.update(int(s) for s in at["sent_id"])
+        if not pd.isna(quote.speaker_start) and quote.article_id in index:
+            starts, ends, sent_ids = index[quote.article_id]
+            at = np.searchsorted(starts, int(quote.speaker_start), side="right") - 1
+            if at >= 0 and ends[at] > quote.speaker_start:
+                covered.add(int(sent_ids[at]))
         rows += [(quote.article_id, sent_id, quote.speaker) for sent_id in covered]
     frame = pd.DataFrame(rows, columns=["article_id", "sent_id", "actor"]).drop_duplicates()
     return frame.astype({"article_id": "string", "sent_id": "Int64", "actor": "string"})
