@@ -475,7 +475,8 @@ def _parse_csv(content: str, label: str) -> tuple[list, list[tuple[int, dict]], 
                 )
             )
             continue
-        records.append((number, dict(zip(header, row + [""] * (len(header) - len(row))))))
+        padded = row + [""] * (len(header) - len(row))
+        records.append((number, dict(zip(header, padded, strict=True))))
     return header, records, failures
 
 
