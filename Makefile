@@ -7,7 +7,7 @@ BENCH_STAMP := $(VENV)/.installed-bench
 SHARED := ../shared
 
 .DEFAULT_GOAL := help
-.PHONY: help install report test unit nbval lab notebooks bench lint browser clean
+.PHONY: help install report test unit nbval lab notebooks bench lint browser clean fuzz
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ nbval: install ## execute the committed notebooks and compare their outputs (nbv
 	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
 test: lint unit nbval ## set everything up, check style, run unit tests then nbval on the notebooks
+
+fuzz: install ## long property-based run (5,000 random news-like texts through every layer)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider
 
 notebooks: install ## re-execute the notebooks in place (refreshes the committed outputs)
 	$(BIN)/python -m analysis.report --in-place

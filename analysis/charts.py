@@ -60,7 +60,7 @@ def source_line(fig: Figure, articles: pd.DataFrame, *, caption: str | None = No
     after an optional caption (wrapped)."""
     if len(articles) == 1:
         row = articles.iloc[0]
-        parts = [str(v) for v in (row["source"], row["published"]) if pd.notna(v)]
+        parts = [str(v) for v in (row["source"], row["published_text"]) if pd.notna(v)]
         title = f" — {row['title']}" if pd.notna(row["title"]) else ""
         text = f"Source: {', '.join(parts) or row['article_id']}{title}"
     else:

@@ -20,11 +20,18 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "article_id": ("string", "stable id: front-matter id, the id column, or the file stem"),
         "title": ("string", "headline, when the source has one"),
         "source": ("string", "outlet (Reuters, Wikinews, ...)"),
-        "published": ("string", "publication date as given (ISO 8601 when known)"),
+        "published": (
+            "datetime64[us]",
+            "publication time in UTC, stored without a zone (a date with an offset is converted, "
+            "one without is taken as UTC; a bare date is midnight); NaT when unknown or unreadable",
+        ),
+        "published_text": ("string", "publication date as given (ISO 8601 for typed dates)"),
         "url": ("string", "where the article came from"),
+        "topics": ("string", "front-matter topics/tags or the topics column, joined by ' | '"),
         "path": ("string", "file the article was read from; tables add '#row N' (N from 1)"),
         "text": ("string", "the article body exactly as analysed; all offsets index into it"),
         "n_words": ("Int64", "words (corpus.WORD): letter/digit runs, inner ' ’ - kept (don't)"),
+        # then one "string" column per other scalar front-matter key or table column (corpus.py)
     },
     "sentences": {
         "article_id": ("string", "article"),

