@@ -474,7 +474,7 @@ def legend() -> str:
         "tone": '<span class="nf-swatch" style="background:#D55E00"></span> negative '
         '<span class="nf-swatch" style="background:#eeeeee"></span> neutral '
         '<span class="nf-swatch" style="background:#0072B2"></span> positive '
-        "<small>(bars: TextBlob, VADER)</small>",
+        "<small>(bars: TextBlob | VADER)</small>",
     }
     items = "".join(
         f'<li><label><input type="checkbox" id="nf-show-{name}" checked> {label}</label>'
@@ -536,8 +536,9 @@ STYLE = """
 .nf-label{background:#f6efa6}.nf-scare_quote{background:#cfe8f8}.nf-hedge{background:#fbdcb0}
 .nf-key,.nf-legend{list-style:none;padding:0;margin:.3rem 0 1rem;
   font:14px/1.9 system-ui,'DejaVu Sans',sans-serif}
-.nf-key li,.nf-legend li{margin:0 0 .15rem}
-.nf-legend label{display:inline-block;min-width:15rem}
+.nf-key li,.nf-legend li{margin:0 0 .15rem;break-inside:avoid}
+.nf-key{columns:2 13rem;column-gap:1.5rem}
+.nf-legend label{display:inline-block;min-width:14.5rem}
 .nf-sample-row{font-family:Georgia,'DejaVu Serif',serif}
 .nf-swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;vertical-align:-.05em}
 @media (max-width:60rem){.nf-block{grid-template-columns:12px minmax(0,1fr)}
@@ -551,7 +552,7 @@ header h1{font:700 1.7rem/1.25 Georgia,'DejaVu Serif',serif;margin:.5rem 0}
 header p,h2{font-family:system-ui,'DejaVu Sans',sans-serif}
 header p{color:#444;margin:.2rem 0}
 h2{font-size:1rem;margin:1.2rem 0 .2rem;color:#333}
-.nf-panels{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem;
+.nf-panels{display:grid;grid-template-columns:minmax(0,1.25fr) minmax(0,1fr);gap:1.5rem;
   border-bottom:1px solid #ddd;margin-bottom:1.5rem}
 """
 

@@ -221,8 +221,11 @@ class Explorer:
         if table.empty:
             return f'<div class="nf-annotated"><p><b>{about}</b>: nothing in this group.</p></div>'
         end_column = "sent_end" if "sent_end" in table.columns else "sent_id"
-        spans = table[["article_id", "sent_id", end_column]].drop_duplicates(
-            ["article_id", "sent_id"]
+        spans = (
+            table.assign(last=table[end_column])
+            .groupby(["article_id", "sent_id"], sort=False)["last"]
+            .max()
+            .reset_index()
         )
         blocks = []
         for article_id, first, last in spans.head(MAX_SENTENCES).itertuples(index=False):
@@ -287,6 +290,19 @@ class Explorer:
             f"Explorer over {len(self.frames.articles)} article(s): run in JupyterLab to use it"
         )
         return bundle
+
+
+def explore(frames: Frames) -> Explorer:
+    """The explorer over ``frames``; display it in JupyterLab (the last expression of a cell).
+
+    Args:
+        frames: the frames of one article or a corpus (:func:`analysis.frames_for`).
+
+    Returns:
+        An :class:`Explorer`: a form in JupyterLab, a note with links in a static page, and
+        :meth:`Explorer.select` for scripts and tests.
+    """
+    return Explorer(frames)
 
 
 class _Form:
