@@ -513,7 +513,9 @@ STYLE = """
 .nf-tone{display:flex;gap:2px;padding:.45em 0}
 .nf-bar{display:flex;flex-direction:column;width:5px;border-radius:2px;overflow:hidden}
 .nf-bar i{display:block;min-height:2px}
-.nf-margin{margin:0;padding:0 0 0 .8rem;list-style:none;border-left:1px solid #ddd;
+.nf-annotated ul.nf-margin,.nf-annotated ul.nf-key,.nf-annotated ul.nf-legend,
+.nf-annotated li.nf-note,.nf-annotated .nf-key li,.nf-annotated .nf-legend li{list-style:none}
+.nf-margin{margin:0;padding:0 0 0 .8rem;border-left:1px solid #ddd;
   font:13px/1.45 system-ui,'DejaVu Sans',sans-serif;color:#333}
 .nf-note{margin:0 0 .5rem}
 .nf-badge{display:inline-block;padding:0 .35em;border-radius:3px;color:#fff;background:var(--c);
@@ -534,7 +536,7 @@ STYLE = """
 .nf-marker{text-decoration-line:overline;text-decoration-thickness:2px;
   text-decoration-color:#777}
 .nf-label{background:#f6efa6}.nf-scare_quote{background:#cfe8f8}.nf-hedge{background:#fbdcb0}
-.nf-key,.nf-legend{list-style:none;padding:0;margin:.3rem 0 1rem;
+.nf-annotated ul.nf-key,.nf-annotated ul.nf-legend{padding:0;margin:.3rem 0 1rem;
   font:14px/1.9 system-ui,'DejaVu Sans',sans-serif}
 .nf-key li,.nf-legend li{margin:0 0 .15rem;break-inside:avoid}
 .nf-key{columns:2 13rem;column-gap:1.5rem}

@@ -2,7 +2,7 @@
 
 ``analysis.explore(frames)`` returns an :class:`Explorer`. Displayed in JupyterLab it is a small
 ipywidgets form — *group by* (any articles column, or the month of publication), *group*,
-*actor* (those mentioned or quoted in the group, most mentioned first) and *view*:
+*actor* (those quoted or mentioned in the group, most quoted first) and *view*:
 
 - ``quotes``: the actor's quotes, with cue, verb class, channel and tone;
 - ``about``: the sentences that mention the actor, with how they are named, whether the actor
@@ -86,7 +86,7 @@ class Explorer:
         return list(ids[(labels == group).to_numpy()])
 
     def actors(self, by: str, group: str) -> list[str]:
-        """Actors mentioned or quoted in the group: most mentions first, then most quotes."""
+        """Actors mentioned or quoted in the group: most quoted first, then most mentioned."""
         chosen = set(self.article_ids(by, group))
         mentions = self.frames.mentions
         quotes = self.frames.quotes
@@ -101,7 +101,7 @@ class Explorer:
             }
         ).fillna(0)
         counts = counts.rename_axis("actor").reset_index()
-        counts = counts.sort_values(["mentions", "quotes", "actor"], ascending=[False, False, True])
+        counts = counts.sort_values(["quotes", "mentions", "actor"], ascending=[False, False, True])
         return [str(actor) for actor in counts["actor"]]
 
     def _grouping(self, by: str) -> pd.Series:
@@ -124,7 +124,7 @@ class Explorer:
         Args:
             by: what to group articles by (one of :attr:`groupings`).
             group: one group of ``by``, or :data:`ALL`.
-            actor: a canonical actor (one of :meth:`actors`); None: the group's most mentioned.
+            actor: a canonical actor (one of :meth:`actors`); None: the group's most quoted.
             view: ``quotes``, ``about`` or ``labels`` (see :data:`VIEWS`).
 
         Returns:

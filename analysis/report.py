@@ -3,7 +3,8 @@
 ``python -m analysis.report`` executes every ``notebooks/NN-*.ipynb`` with papermill (optionally on
 another input, ``--input PATH``), then writes two HTML files per notebook — ``NN-name.html``
 with the code cells tagged ``hide-input`` hidden (the report) and ``NN-name.code.html`` with all
-code — and ``index.html`` linking them. Each notebook's cell tagged ``summary`` prints the
+code — and ``index.html`` linking them; every article's annotated page goes to ``articles/``
+(:func:`analysis.annotate.write_pages`). Each notebook's cell tagged ``summary`` prints the
 one-line finding the index shows. Charts are embedded as PNG data; no page loads anything from
 the network.
 ``--in-place`` re-executes the notebooks themselves, refreshing their committed outputs.
@@ -23,7 +24,7 @@ import papermill
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from analysis import config
+from analysis import annotate, config, pipeline
 
 KERNEL = "python3"
 TEMPLATES = Path(__file__).with_name("templates")
@@ -60,6 +61,9 @@ def to_html(notebook: nbformat.NotebookNode, *, with_code: bool) -> str:
         exporter.register_preprocessor(
             TagRemovePreprocessor(remove_input_tags={"hide-input"}, enabled=True), enabled=True
         )
+    # Saved widget state would make the page fetch the widget library from a CDN; without it
+    # nbconvert shows each widget's HTML fallback (the explorer's note and links).
+    notebook.metadata.pop("widgets", None)
     body, _ = exporter.from_notebook_node(notebook)
     return body
 
@@ -88,7 +92,8 @@ def render(
     source: str | None = None,
     folder: Path = config.NOTEBOOKS_DIR,
 ) -> Path:
-    """Execute every notebook and write its two HTML pages plus ``index.html`` into ``out_dir``.
+    """Execute every notebook and write its two HTML pages, ``index.html`` and each article's
+    annotated page (``articles/``) into ``out_dir``.
 
     Args:
         out_dir: where the pages go (``reports/`` by default).
@@ -108,6 +113,7 @@ def render(
                 to_html(executed, with_code=with_code), encoding="utf-8"
             )
         entries.append((notebook.stem, title(executed, notebook.stem), summary(executed)))
+    annotate.write_pages(pipeline.frames_for(source or config.BUNDLED_ARTICLE), out_dir)
     index = out_dir / "index.html"
     index.write_text(_index_page(entries, source), encoding="utf-8")
     return index
