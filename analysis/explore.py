@@ -325,6 +325,7 @@ class _Form:
             options=[(label, name) for name, label in VIEWS.items()],
             value="quotes",
             description="view",
+            style={"button_width": "auto"},
         )
         self.table = widgets.HTML()
         self.sentences = widgets.HTML()
@@ -391,8 +392,8 @@ def _table_html(table: pd.DataFrame) -> str:
     """The table as escaped HTML, scores rounded, at most 200 rows."""
     shown = table.head(200).round({"polarity": 2, "vader_compound": 2})
     note = f"<p><small>{len(table)} rows" + (", first 200 shown" if len(table) > 200 else "")
-    rows = shown.to_html(index=False, escape=True, na_rep="", border=0)
-    return f'{note}</small></p><div style="max-height:24rem;overflow:auto">{rows}</div>'
+    rows = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="nf-table")
+    return f"<style>{_TABLE_STYLE}</style>{note}</small></p><div class='nf-scroll'>{rows}</div>"
 
 
 def _group_labels(articles: pd.DataFrame) -> dict[str, pd.Series]:
@@ -409,6 +410,13 @@ def _group_labels(articles: pd.DataFrame) -> dict[str, pd.Series]:
     order = ["source", MONTH, *(name for name in labels if name not in ("source", MONTH))]
     return {name: labels[name].reset_index(drop=True) for name in order if name in labels}
 
+
+_TABLE_STYLE = """
+.nf-scroll{max-height:24rem;overflow:auto;border:1px solid #ddd}
+table.nf-table{border-collapse:collapse;font:13px/1.35 system-ui,'DejaVu Sans',sans-serif}
+table.nf-table th{position:sticky;top:0;background:#f3f3f3;text-align:left;padding:3px 6px}
+table.nf-table td{vertical-align:top;text-align:left;padding:3px 6px;border-top:1px solid #eee}
+"""
 
 _EXPLORER_STYLE = """
 .nf-explorer .nf-where{font:600 13px system-ui,'DejaVu Sans',sans-serif;color:#444;

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
 import pytest
 
 import analysis
-from analysis import annotate, config
+from analysis import annotate, config, report
 from analysis.explore import ALL, MAX_SENTENCES, VIEWS, Explorer, Selection
 from tests.annotated_page import parse
+from tests.browser import Page, chromium_path
 
 WIKINEWS = config.SHARED_DIR / "corpus" / "wikinews"
 
@@ -177,3 +181,29 @@ def test_sentences_about_mugabe_each_name_him(wikinews):
         )
         assert row.speaks == bool((covered | attributed).any()), row
     assert len(_shown_sentences(chosen)) == min(len(chosen.table), MAX_SENTENCES)
+
+
+@pytest.mark.browser
+def test_static_report_page_shows_the_note_and_its_links_work(tmp_path, seed_frames):
+    binary = chromium_path()
+    if binary is None:
+        pytest.skip("chromium is not installed (make test installs it when run as root)")
+    notebook = config.NOTEBOOKS_DIR / "06-explore.ipynb"
+    executed = report.execute(notebook, tmp_path / "executed" / notebook.name)
+    assert "widgets" in executed.metadata  # papermill saved the widget state ...
+    path = tmp_path / "06-explore.html"
+    path.write_text(report.to_html(executed, with_code=False), encoding="utf-8")
+    annotate.write_pages(seed_frames, tmp_path)
+    page = Page(binary)
+    try:
+        page.open(path)
+        assert page.errors == []
+        assert page.evaluate("document.querySelector('.nf-static-note').offsetHeight") > 50
+        widgets = "document.querySelectorAll('.jupyter-widgets, script[type*=widget]').length"
+        assert page.evaluate(widgets) == 0  # ... and the page shows the note, not a dead widget
+        links = page.evaluate(
+            "[...document.querySelectorAll('.nf-static-note a')].map(a => a.href)"
+        )
+        assert links and all(Path(unquote(urlparse(link).path)).is_file() for link in links)
+    finally:
+        page.close()
