@@ -4,8 +4,8 @@ Who speaks, who is named, what is admitted against which official line — each 
 the frames (never from spaCy) and drawn on the article's text:
 
 - **quotes**: the content underlined in the speaker's colour (the colour of their side, as in the
-  charts; speakers of one side differ by line style), the cue in bold, the speaker's mention
-  outlined, the words inside quotation marks (``fragments``) shaded;
+  charts; speakers of one side differ by line style and weight), the cue in bold, the speaker's
+  mention outlined, the words inside quotation marks (``fragments``) shaded;
 - **mentions**: a dotted line under every actor mention; hovering shows the canonical actor,
   pronouns, metonyms and role nouns carry a small tag saying so;
 - **stances**: the statement highlighted (official line, admission, denial, position), its marker
@@ -51,8 +51,9 @@ LAYERS = (
     ("marks", "labels, scare quotes, hedges"),
     ("tone", "sentence tone"),
 )
-#: Line styles that tell apart speakers of one side (their colour is the side's).
+#: Line styles, then weights, that tell apart speakers of one side (the colour is the side's).
 LINE_STYLES = ("solid", "double", "dashed", "dotted", "wavy")
+LINE_WEIGHTS = ("2px", "3.5px")
 STANCE_COLOURS = {
     "official_line": "#999999",
     "admission": "#D55E00",
@@ -161,7 +162,13 @@ class Speaker:
     side: str | None
     colour: str
     line: str
+    weight: str
     n_quotes: int
+
+    @property
+    def style(self) -> str:
+        """The CSS custom properties their underline and outline read."""
+        return f"--c:{self.colour};--s:{self.line};--w:{self.weight}"
 
 
 @dataclass
@@ -215,7 +222,9 @@ def _text(value: object, default: str = "") -> str:
 
 
 def _speakers(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame) -> dict:
-    """Speakers in order of their first quote; colour from their side, line style per side."""
+    """Speakers in order of their first quote; colour from their side (sides without a colour of
+    their own share orange), then line style and weight tell apart up to ten speakers of a colour.
+    """
     sides = dict(zip(mentions["actor"], mentions["side"], strict=True))
     sides.update(
         (a, s)
@@ -231,16 +240,16 @@ def _speakers(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame
         colour = side_colour(side) if side else OTHER_COLOUR
         n = used.get(colour, 0)
         used[colour] = n + 1
-        speakers[name] = Speaker(
-            name, side, colour, LINE_STYLES[n % len(LINE_STYLES)], int(counts[name])
-        )
+        line = LINE_STYLES[n % len(LINE_STYLES)]
+        weight = LINE_WEIGHTS[n // len(LINE_STYLES) % len(LINE_WEIGHTS)]
+        speakers[name] = Speaker(name, side, colour, line, weight, int(counts[name]))
     return speakers
 
 
 def _quote_spans(result: ArticleLayers, quotes: pd.DataFrame, fragments: pd.DataFrame) -> None:
     for quote in quotes.itertuples():
         speaker = result.speakers[_text(quote.speaker, "(unattributed)")]
-        style = f"--c:{speaker.colour};--s:{speaker.line}"
+        style = speaker.style
         cue = _text(quote.cue, "no cue")
         about = (
             f"{speaker.name} — {cue} ({_text(quote.cue_class, 'unclassed')}, {quote.kind})"
@@ -448,7 +457,7 @@ def speaker_key(speakers: dict[str, Speaker]) -> str:
         return '<p class="nf-key">No quotes were found in this article.</p>'
     items = "".join(
         f'<li data-speaker="{html.escape(s.name)}"><span class="nf-q nf-sample" '
-        f'style="--c:{s.colour};--s:{s.line}">{html.escape(s.name)}</span> '
+        f'style="{s.style}">{html.escape(s.name)}</span> '
         f"<small>{html.escape(s.side or 'side unknown')} · {s.n_quotes} "
         f"quote{'s' if s.n_quotes != 1 else ''}</small></li>"
         for s in speakers.values()
@@ -521,7 +530,7 @@ STYLE = """
 .nf-badge{display:inline-block;padding:0 .35em;border-radius:3px;color:#fff;background:var(--c);
   font-size:11px;letter-spacing:.02em;text-transform:uppercase}
 .nf-q{text-decoration-line:underline;text-decoration-color:var(--c);
-  text-decoration-style:var(--s,solid);text-decoration-thickness:2px;
+  text-decoration-style:var(--s,solid);text-decoration-thickness:var(--w,2px);
   text-underline-offset:.32em;text-decoration-skip-ink:none}
 .nf-cue{font-weight:700}
 .nf-spk{outline:2px solid var(--c);outline-offset:1px;border-radius:3px}
@@ -540,7 +549,7 @@ STYLE = """
   font:14px/1.9 system-ui,'DejaVu Sans',sans-serif}
 .nf-key li,.nf-legend li{margin:0 0 .15rem;break-inside:avoid}
 .nf-key{columns:2 13rem;column-gap:1.5rem}
-.nf-legend label{display:inline-block;min-width:14.5rem}
+.nf-legend label{display:inline-block;min-width:16rem}
 .nf-sample-row{font-family:Georgia,'DejaVu Serif',serif}
 .nf-swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;vertical-align:-.05em}
 @media (max-width:60rem){.nf-block{grid-template-columns:12px minmax(0,1fr)}

@@ -294,3 +294,19 @@ def test_hostile_text_runs_no_script_and_makes_no_element(browser, hostile_frame
     assert browser.evaluate("document.title") == f"{HOSTILE_TITLE} — annotated"
     body = browser.evaluate("document.querySelector('.nf-article').textContent")
     assert "<img src=x onerror=window.pwned=4>" in body
+
+
+def test_speakers_of_one_colour_differ_by_line_style_and_weight():
+    names = [f"speaker {i}" for i in range(7)]
+    quotes = pd.DataFrame({"speaker": names + ["Vladimir Putin"]})
+    mentions = pd.DataFrame({"actor": ["Vladimir Putin"], "side": ["Russia"]})
+    actors = pd.DataFrame({"actor": ["speaker 1"], "side": ["Greece"]})  # a side with no colour
+    speakers = annotate._speakers(quotes, mentions, actors)
+    drawn = [(s.colour, s.line, s.weight) for s in speakers.values()]
+    assert len(set(drawn)) == len(drawn)
+    assert drawn[:2] == [("#E69F00", "solid", "2px"), ("#E69F00", "double", "2px")]
+    assert drawn[5:] == [
+        ("#E69F00", "solid", "3.5px"),
+        ("#E69F00", "double", "3.5px"),
+        ("#D55E00", "solid", "2px"),
+    ]
