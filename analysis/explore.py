@@ -52,16 +52,17 @@ class Selection:
 
 
 class Explorer:
-    """Group × actor × view over one set of frames; :meth:`select` is the only logic."""
+    """Group × actor × view over one set of frames; :meth:`select` is the only logic.
+
+    Args:
+        frames: the frames to explore (one article or a corpus).
+    """
 
     def __init__(self, frames: Frames) -> None:
-        """Args:
-        frames: the frames to explore (one article or a corpus).
-        """
         self.frames = frames
         self._labels = _group_labels(frames.articles)
         self._layers: dict[str, annotate.ArticleLayers] = {}
-        self._widget = None
+        self._form: _Form | None = None
 
     # --- the choices ----------------------------------------------------------------------------
 
@@ -71,16 +72,16 @@ class Explorer:
         return list(self._labels)
 
     def groups(self, by: str) -> list[str]:
-        """The groups of ``by``, after :data:`ALL`, most articles first."""
-        labels = self._grouping(by)
-        return [ALL, *labels.value_counts(sort=True).index.astype(str)]
+        """The groups of ``by``, after :data:`ALL`: most articles first, ties by name."""
+        counts = self._grouping(by).value_counts()
+        return [ALL, *sorted(map(str, counts.index), key=lambda group: (-counts[group], group))]
 
     def article_ids(self, by: str, group: str) -> list[str]:
         """The articles in ``group`` of ``by`` (every article for :data:`ALL`), in corpus order."""
         ids = self.frames.articles["article_id"]
+        labels = self._grouping(by)
         if group == ALL:
             return list(ids)
-        labels = self._grouping(by)
         if group not in set(labels):
             raise ValueError(f"no group {group!r} in {by!r}: choose one of {self.groups(by)[1:]}")
         return list(ids[(labels == group).to_numpy()])
@@ -270,17 +271,16 @@ class Explorer:
         )
 
     @property
-    def widget(self):
-        """The ipywidgets form (built on first use)."""
-        if self._widget is None:
-            self._widget = _Form(self)
-        return self._widget.box
+    def form(self) -> _Form:
+        """The form's controls and outputs (built on first use), for driving the callbacks."""
+        if self._form is None:
+            self._form = _Form(self)
+        return self._form
 
     @property
-    def form(self) -> _Form:
-        """The form's controls and outputs, for driving the callbacks directly."""
-        self.widget  # noqa: B018 -- builds the form
-        return self._widget
+    def widget(self):
+        """The ipywidgets box JupyterLab shows."""
+        return self.form.box
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         """The widget where a front end can show it; the static note everywhere else."""
