@@ -42,8 +42,8 @@ fuzz: install ## long property-based run (5,000 random news-like texts through e
 notebooks: install ## re-execute the notebooks in place (refreshes the committed outputs)
 	$(BIN)/python -m analysis.report --in-place
 
-lab: install ## open the notebooks in JupyterLab
-	$(BIN)/jupyter lab notebooks
+lab: install ## open the notebooks in JupyterLab, starting with the explorer (06-explore)
+	$(BIN)/jupyter lab --notebook-dir=notebooks 06-explore.ipynb
 
 $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'

@@ -9,7 +9,8 @@
 """
 
 from analysis.corpus import Corpus, CorpusError, load
+from analysis.explore import explore
 from analysis.frames import SCHEMAS, Frames
 from analysis.pipeline import extract, frames_for
 
-__all__ = ["SCHEMAS", "Corpus", "CorpusError", "Frames", "extract", "frames_for", "load"]
+__all__ = ["SCHEMAS", "Corpus", "CorpusError", "Frames", "explore", "extract", "frames_for", "load"]

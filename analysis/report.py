@@ -6,8 +6,10 @@ every ``notebooks/NN-*.ipynb`` with papermill on those frames, then writes two H
 notebook — ``NN-name.html`` with the code cells tagged ``hide-input`` hidden (the report) and
 ``NN-name.code.html`` with all code — and ``index.html`` linking them, describing the corpus and
 listing every input that could not be read or analysed (also printed on stderr; the exit status
-is then 1). Each notebook's cell tagged ``summary`` prints the one-line finding the index shows.
-Charts are embedded as PNG data; no page loads anything from the network.
+is then 1), and linking every article's annotated page in ``articles/``
+(:func:`analysis.annotate.write_pages`). Each notebook's cell tagged ``summary`` prints the
+one-line finding the index shows. Charts are embedded as PNG data; no page loads anything from
+the network.
 ``--in-place`` re-executes the notebooks themselves, refreshing their committed outputs.
 """
 
@@ -26,7 +28,7 @@ import papermill
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from analysis import config, runner, store
+from analysis import annotate, config, runner, store
 from analysis.corpus import CorpusError, load
 
 KERNEL = "python3"
@@ -64,6 +66,9 @@ def to_html(notebook: nbformat.NotebookNode, *, with_code: bool) -> str:
         exporter.register_preprocessor(
             TagRemovePreprocessor(remove_input_tags={"hide-input"}, enabled=True), enabled=True
         )
+    # Saved widget state would make the page fetch the widget library from a CDN; without it
+    # nbconvert shows each widget's HTML fallback (the explorer's note and links).
+    notebook.metadata.pop("widgets", None)
     body, _ = exporter.from_notebook_node(notebook)
     return body
 
@@ -94,7 +99,8 @@ def render(
     jobs: int = 1,
     progress: bool | None = None,
 ) -> Path:
-    """Extract once, execute every notebook on the frames, write its two HTML pages and the index.
+    """Extract once, execute every notebook on the frames, write its two HTML pages, each
+    article's annotated page (``articles/``) and the index.
 
     Args:
         out_dir: where the pages go (``reports/`` by default); the frames go to ``out_dir/frames``.
@@ -124,10 +130,16 @@ def render(
                 to_html(executed, with_code=with_code), encoding="utf-8"
             )
         entries.append((notebook.stem, title(executed, notebook.stem), summary(executed)))
+    for chunk in range(0, len(found.articles), ARTICLES_PER_READ):
+        ids = found.articles["article_id"].iloc[chunk : chunk + ARTICLES_PER_READ]
+        annotate.write_pages(store.read(frames_dir, articles=ids), out_dir)
     index = out_dir / "index.html"
     index.write_text(_index_page(entries, found.articles, found.errors), encoding="utf-8")
     return index
 
+
+#: Articles whose frames are read at a time to write their annotated pages.
+ARTICLES_PER_READ = 100
 
 #: Articles columns that name the outlet, and the publication date, first found first used.
 OUTLET_COLUMNS = ("source", "publisher", "outlet")
@@ -164,6 +176,11 @@ def _first_present(articles: pd.DataFrame, columns: tuple[str, ...]) -> pd.Serie
     return None
 
 
+def _headline(row) -> str:
+    title = getattr(row, "title", None)
+    return f"{title} ({row.article_id})" if isinstance(title, str) and title else row.article_id
+
+
 def _index_page(
     entries: list[tuple[str, str, str]], articles: pd.DataFrame, errors: pd.DataFrame
 ) -> str:
@@ -172,6 +189,15 @@ def _index_page(
         f'<small>(<a href="{stem}.code.html">with code</a>)</small>'
         f"<p>{html.escape(finding)}</p></li>"
         for stem, name, finding in entries
+    )
+    listed = "\n".join(
+        f'<li><a href="{html.escape(annotate.page_link(str(row.article_id)))}">'
+        f"{html.escape(_headline(row))}</a></li>"
+        for row in articles.itertuples()
+    )
+    pages = (
+        f"<details><summary>{len(articles)} annotated article page(s): the text with its quotes, "
+        f"actors, stances and tone drawn on it</summary><ol>{listed}</ol></details>"
     )
     problems = ""
     if len(errors):
@@ -197,6 +223,7 @@ small{{color:#555}} .errors{{border-left:4px solid #D55E00;padding-left:1rem}}
 <ol>
 {items}
 </ol>
+{pages}
 {problems}
 </body></html>
 """

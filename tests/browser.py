@@ -5,6 +5,7 @@ Only loopback connections are made (to Chromium's own debugging port). Uses ``we
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 import subprocess
@@ -103,6 +104,19 @@ class Page:
         """The JSON value of a JavaScript expression in the page."""
         result = self._call("Runtime.evaluate", expression=expression, returnByValue=True)
         return result["result"].get("value")
+
+    def screenshot(self, path: Path, *, width: int = 1400, height: int = 2000) -> Path:
+        """Save a PNG of the page as a ``width`` × ``height`` window shows it (from the top)."""
+        self._call(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
+        shot = self._call("Page.captureScreenshot", format="png")
+        path.write_bytes(base64.b64decode(shot["data"]))
+        return path
 
     def close(self) -> None:
         self._socket.close()
