@@ -43,7 +43,7 @@ notebooks: install ## re-execute the notebooks in place (refreshes the committed
 	$(BIN)/python -m analysis.report --in-place
 
 lab: install ## open the notebooks in JupyterLab, starting with the explorer (06-explore)
-	$(BIN)/jupyter lab --notebook-dir=notebooks 06-explore.ipynb
+	cd notebooks && ../$(BIN)/jupyter lab 06-explore.ipynb
 
 $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
