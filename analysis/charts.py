@@ -300,11 +300,11 @@ def actor_ribbon(
             "actor_ribbon draws one article; select one with compare.one_article(frames, id)"
         )
     order = mentions["actor"].value_counts().index[:top]
-    shown = mentions[mentions["actor"].isin(order)]
+    drawn = mentions[mentions["actor"].isin(order)]
     fig, ax = plt.subplots(figsize=(10, 0.34 * len(order) + 1.6))
     rows = {actor: i for i, actor in enumerate(order[::-1])}
     for named in (True, False):
-        part = shown[(shown["how"].isin(["name", "alias", "title"])) == named]
+        part = drawn[(drawn["how"].isin(["name", "alias", "title"])) == named]
         colours = [side_colour(s) for s in part["side"]]
         ax.scatter(
             part["sent_id"],
@@ -328,7 +328,7 @@ def actor_ribbon(
     ax.set_ylabel(shown(len(order), mentions["actor"].nunique(), "actors"))
     ax.set_xlim(-1, int(sentences["sent_id"].max()) + 1)
     ax.set_xlabel("sentence (order in the article)")
-    first = shown.groupby("actor")["sent_id"].min().reindex(order)
+    first = drawn.groupby("actor")["sent_id"].min().reindex(order)
     ax.set_title(f"{order[0]} runs through the article, from sentence {first.iloc[0]} on")
     source_line(fig, articles)
     return fig
