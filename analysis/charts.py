@@ -357,13 +357,21 @@ def co_occurrence(mentions: pd.DataFrame, articles: pd.DataFrame, *, top: int = 
             fontsize=8,
             color="white" if image.norm(value) > 0.5 else "#222222",
         )
+    a, b, shared = most_shared_pair(mentions, top=top)
+    ax.set_title(f"{a} and {b} share the most sentences ({shared})")
+    source_line(fig, articles)
+    return fig
+
+
+def most_shared_pair(mentions: pd.DataFrame, *, top: int = 10) -> tuple[str, str, int]:
+    """The two of the ``top`` most-mentioned actors that share the most sentences, and how many."""
+    order = list(mentions["actor"].value_counts().index[:top])
+    matrix = actors_together(mentions, order)
     pairs = matrix.where(
         ~pd.DataFrame(np.eye(len(order), dtype=bool), matrix.index, matrix.columns)
     )
     a, b = pairs.stack().idxmax()
-    ax.set_title(f"{a} and {b} share the most sentences ({int(pairs.loc[a, b])})")
-    source_line(fig, articles)
-    return fig
+    return a, b, int(pairs.loc[a, b])
 
 
 def actors_together(mentions: pd.DataFrame, order: list[str]) -> pd.DataFrame:

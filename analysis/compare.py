@@ -147,6 +147,25 @@ def groups(articles: pd.DataFrame, group_by: GroupBy) -> pd.Series:
     return labels.rename("group")
 
 
+def grouping(
+    articles: pd.DataFrame, wanted: GroupBy, *, fallback: str = "source"
+) -> tuple[GroupBy, str]:
+    """``wanted`` when the articles have it, else ``fallback``, with a sentence saying so.
+
+    A notebook run on another corpus (``--input``) keeps working: a table without a
+    ``publisher`` column is grouped by its ``source`` instead, and the report says it.
+
+    Returns:
+        (the group_by to use, a note: empty when ``wanted`` is used).
+    """
+    if callable(wanted) or wanted in articles.columns:
+        return wanted, ""
+    _require(articles, [fallback])
+    return fallback, (
+        f"The articles have no {wanted!r} column, so they are grouped by {fallback!r} instead."
+    )
+
+
 def group_sizes(articles: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:
     """Per group: articles, words, first and last publication date — the table that names groups."""
     labels = groups(articles, group_by)
