@@ -51,10 +51,11 @@ SIDE_COLOURS = {
 NO_SIDE = "no side"
 NO_SIDE_COLOUR = OKABE_ITO["grey"]
 #: Colours for every other side of ``data/actors.csv`` (in the table's sorted order, then any
-#: side first met in the text): Paul Tol's "light" scheme, then tab20's lighter half.
+#: side first met in the text): hues the Okabe–Ito sides do not use (brown, pink, olive, teal,
+#: lavender, ...), then tab20's lighter half.
 EXTRA_SIDE_PALETTE = (
-    "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00",
-    "#AEC7E8", "#FFBB78", "#98DF8A", "#FF9896", "#C5B0D5", "#C49C94", "#F7B6D2", "#DBDB8D",
+    "#A6761D", "#FFAABB", "#AAAA00", "#225555", "#BBAAEE", "#663300", "#BBCC33", "#EE8866",
+    "#C49C94", "#F7B6D2", "#DBDB8D", "#9EDAE5", "#C5B0D5", "#FF9896", "#98DF8A", "#FFBB78",
 )  # fmt: skip
 #: Colours for groups (outlets, periods) and for actors in a time series: Okabe–Ito without
 #: grey, then tab20's darker half (distinct up to 16; beyond, groups are told apart by position).
@@ -260,12 +261,21 @@ def analyser_agreement(sentences: pd.DataFrame, articles: pd.DataFrame) -> Figur
 # --- who is who -----------------------------------------------------------------------------
 
 
-def _side_legend(ax, sides) -> None:
+def _side_legend(ax, sides, *, outside: bool = False) -> None:
     """One legend entry per side shown (none: "no side" in grey), each with its own colour."""
+    labels, handles = _side_handles(sides)
+    where = (
+        {"loc": "upper left", "bbox_to_anchor": (1.01, 1)} if outside else {"loc": "lower right"}
+    )
+    ax.legend(handles, labels, title="side", **where)
+
+
+def _side_handles(sides) -> tuple[list[str], list]:
     first = {side_label(s): s for s in reversed(list(sides))}
     labels = list(dict.fromkeys(side_label(s) for s in sides))
-    handles = [plt.Rectangle((0, 0), 1, 1, color=side_colour(first[label])) for label in labels]
-    ax.legend(handles, labels, title="side", loc="lower right")
+    return labels, [
+        plt.Rectangle((0, 0), 1, 1, color=side_colour(first[label])) for label in labels
+    ]
 
 
 def actor_mentions(actors: pd.DataFrame, articles: pd.DataFrame, *, top: int = 15) -> Figure:
@@ -314,15 +324,16 @@ def actor_ribbon(
             facecolors=colours if named else "none",
             edgecolors=colours,
         )
+    sides, side_handles = _side_handles(drawn.drop_duplicates("actor")["side"])
     ax.legend(
         [
             plt.Line2D([], [], ls="", marker="o", color="#555555", mfc=fill)
             for fill in ("#555555", "none")
-        ],
-        ["named", "pronoun, role or metonym"],
-        loc="lower right",
-        bbox_to_anchor=(1, 1),
-        ncol=2,
+        ]
+        + side_handles,
+        ["named", "pronoun, role\nor metonym", *sides],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
     )
     ax.set_yticks(list(rows.values()), list(rows.keys()))
     ax.set_ylabel(shown(len(order), mentions["actor"].nunique(), "actors"))
@@ -770,7 +781,7 @@ def voice_vs_portrayal(
         ax.set_xlabel(f"{label} (−1 … +1)")
         ax.set_yticks(range(len(order)), order)
     axes[0].set_ylabel(shown(len(order), len(voiced), "quoted actors"))
-    _side_legend(axes[1], [_side_of(voice_portrayal, actor) for actor in order[::-1]])
+    _side_legend(axes[1], [_side_of(voice_portrayal, actor) for actor in order[::-1]], outside=True)
     fig.suptitle(
         "What actors say (●) and what is said around them (○): means with 95% bootstrap intervals",
         x=0.01,
@@ -1165,7 +1176,9 @@ def over_time(table: pd.DataFrame, articles: pd.DataFrame, *, unit: str = "month
         bars.text(when, count, f"{count}", ha="center", va="bottom", fontsize=7)
     bars.set_ylabel(f"articles per {unit}", fontsize=8)
     bars.set_xlabel(f"{unit} (labelled by its first day)")
-    bars.set_xticks(periods["period_start"], periods["period"], rotation=45, ha="right")
+    step = -(-len(periods) // 12)  # at most a dozen labels
+    labels = [p if i % step == 0 else "" for i, p in enumerate(periods["period"])]
+    bars.set_xticks(periods["period_start"], labels, rotation=45, ha="right")
     axes[0].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title="actor")
     fig.suptitle(_time_finding(table, unit), x=0.01, ha="left", fontweight="bold")
     fig.tight_layout(rect=(0, 0, 1, 0.96))
