@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from analysis import corpus
+from analysis import corpus, framing
 from analysis.frames import Frames
 
 GroupBy = str | Callable[[pd.DataFrame], "pd.Series | Sequence"]
@@ -186,7 +186,8 @@ def group_sizes(articles: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:
 
 
 def one_article(frames: Frames, article: str | int | None = None) -> Frames:
-    """The frames of one article of a corpus, for the charts that read a single text.
+    """The frames of one article of a corpus, for the charts that read a single text (the
+    corpus-wide summaries, ``voice_portrayal`` and ``agency_summary``, recomputed for it).
 
     Args:
         frames: frames of one or many articles.
@@ -205,11 +206,13 @@ def one_article(frames: Frames, article: str | int | None = None) -> Frames:
     parts = {}
     for name in Frames.__dataclass_fields__:
         frame = getattr(frames, name)
-        if "article_id" in frame.columns and name != "actors":
-            parts[name] = frame[frame["article_id"] == chosen].reset_index(drop=True)
-        else:
-            parts[name] = frame
-    parts["actors"] = frames.actors[frames.actors["article_id"] == chosen].reset_index(drop=True)
+        if "article_id" in frame.columns:
+            frame = frame[frame["article_id"] == chosen].reset_index(drop=True)
+        parts[name] = frame
+    parts["voice_portrayal"] = framing.voice_and_portrayal(
+        parts["sentences"], parts["quotes"], parts["mentions"]
+    )
+    parts["agency_summary"] = framing.agency_summary(parts["agency"])
     return Frames(**parts)
 
 

@@ -157,5 +157,14 @@ def test_distinctive_words_set_each_group_against_the_rest():
 def test_one_article_keeps_only_its_rows(seed_frames):
     one = compare.one_article(seed_frames)
     assert one.articles["article_id"].tolist() == seed_frames.articles["article_id"].tolist()
+    pd.testing.assert_frame_equal(one.voice_portrayal, seed_frames.voice_portrayal)
+    assert len(one.quotes) == len(seed_frames.quotes)
     with pytest.raises(KeyError, match="not in the corpus"):
         compare.one_article(seed_frames, "nope")
+
+
+def test_grouping_falls_back_to_the_source_and_says_so():
+    articles = pd.DataFrame({"article_id": ["a"], "source": ["Wikinews"]})
+    assert compare.grouping(articles, "source") == ("source", "")
+    by, note = compare.grouping(articles, "publisher")
+    assert by == "source" and "no 'publisher' column" in note
