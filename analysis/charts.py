@@ -1008,8 +1008,10 @@ def _spread_finding(table: pd.DataFrame, item: str, value: str, what: str, perce
     def fmt(v: float) -> str:
         return f"{v:.0%}" if percent else f"{v:+.2f}"
 
-    apart = high["ci_low"] > low["ci_high"]
-    verdict = "intervals apart" if apart else "intervals overlap"
+    if pd.isna(high["ci_low"]) or pd.isna(low["ci_high"]):
+        verdict = "one of them from a single article"
+    else:
+        verdict = "intervals apart" if high["ci_low"] > low["ci_high"] else "intervals overlap"
     return (
         f"{name}: {what} {fmt(high[value])} in {high['group']} against {fmt(low[value])} in "
         f"{low['group']} ({verdict})"

@@ -5,7 +5,8 @@ bootstrap that resamples the *articles* of a group (with replacement, seeded, so
 never the sentences or mentions inside them: an outlet whose twelve stories all lead with one
 person has twelve observations, not four hundred. A group of a single article therefore has no
 interval (``ci_low`` and ``ci_high`` are NaN): one article cannot show how much another would
-differ; read its number as a count.
+differ; read its number as a count. The same holds for a mean over sentences that only one
+article of the group contains.
 
 Groups come from ``group_by``: the name of any column of the articles frame (``"source"``,
 ``"publisher"``, ``"topics"``) or a function of the articles frame returning one label per article,
@@ -466,19 +467,20 @@ def bootstrap_ratio(
             of other groups or on the run.
 
     Returns:
-        (low, high), one value per item; NaN for fewer than two articles (no resampling can
-        show how another article would differ) and for items never counted.
+        (low, high), one value per item; NaN where fewer than two articles have a nonzero
+        denominator (one article cannot show how another would differ).
     """
     n_articles, n_items = numerators.shape
     if n_articles < 2:
         return np.full(n_items, np.nan), np.full(n_items, np.nan)
+    informative = (denominators > 0).sum(axis=0) >= 2
     seed, *names = key
     rng = np.random.default_rng([seed, zlib.crc32("\x00".join(map(str, names)).encode())])
     weights = rng.multinomial(n_articles, np.full(n_articles, 1 / n_articles), size=n_boot)
     top, bottom = weights @ numerators, weights @ denominators
     with np.errstate(invalid="ignore", divide="ignore"):
         ratios = np.where(bottom > 0, top / np.where(bottom > 0, bottom, 1), np.nan)
-    empty = np.isnan(ratios).all(axis=0)
+    empty = np.isnan(ratios).all(axis=0) | ~informative
     ratios[:, empty] = 0.0
     low, high = np.nanpercentile(ratios, [2.5, 97.5], axis=0)
     low[empty] = high[empty] = np.nan

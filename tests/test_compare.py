@@ -84,6 +84,14 @@ def test_a_group_of_one_article_has_no_interval():
     assert table.loc["B", "n_articles"] == 2
 
 
+def test_a_mean_from_one_article_of_a_group_has_no_interval():
+    frames = corpus({"a1": ["X", "Y"], "a2": ["Y"], "a3": ["Y", "Y"]}, outlet=["A", "A", "A"])
+    tone = compare.tone_around(frames, "outlet", actors=["X", "Y"]).set_index("actor")
+    vader = tone[tone["measure"] == compare.TONE_MEASURES["vader_compound"]]
+    assert vader.loc["X", "mean"] == 0.5 and np.isnan(vader.loc["X", "ci_low"])
+    assert vader.loc["Y", "ci_low"] == vader.loc["Y", "ci_high"] == -0.5
+
+
 def test_tone_is_the_mean_over_a_groups_sentences():
     frames = corpus({"a1": ["X", "X", "Y"], "a2": ["X"]}, outlet=["A", "A"])
     tone = compare.tone_around(frames, "outlet", actors=["X", "Y"])
