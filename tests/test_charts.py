@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -268,3 +270,16 @@ def test_group_dots_title_states_the_widest_gap(seed_frames):
     assert fig._suptitle.get_text().startswith(
         f"Vladimir Putin: share of actor mentions {share:.0%} in second against 0% in first"
     )
+
+
+def test_the_sentences_behind_a_chart_name_article_and_sentence(seed_frames):
+    quotes = seed_frames.quotes.query("speaker == 'Vladimir Putin'")
+    page = charts.behind(
+        quotes, seed_frames.sentences, columns=["cue"], sent_column="sent_start", n=2
+    ).data
+    first = quotes.iloc[0]
+    sentence = seed_frames.sentences.set_index("sent_id").loc[first["sent_start"], "text"]
+    assert f"2 of {len(quotes)} rows shown" in page
+    assert page.count("<tr>") == 3  # the header and two rows
+    assert f"<td style='text-align:left'>{first['article_id']}</td>" in page
+    assert html.escape(sentence) in page
