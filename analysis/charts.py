@@ -878,6 +878,8 @@ def behind(
     """
     from IPython.display import HTML
 
+    if rows.empty:
+        return HTML(f"<p><b>The sentences behind this: {html.escape(what)}: none.</b></p>")
     shown_rows = rows.head(n).rename(columns={sent_column: "sent_id"})
     text = sentences[["article_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
     table = shown_rows[["article_id", "sent_id", *columns]].merge(

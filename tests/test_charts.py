@@ -283,3 +283,6 @@ def test_the_sentences_behind_a_chart_name_article_and_sentence(seed_frames):
     assert page.count("<tr>") == 3  # the header and two rows
     assert f"<td style='text-align:left'>{first['article_id']}</td>" in page
     assert html.escape(sentence) in page
+
+    empty = charts.behind(quotes.iloc[0:0], seed_frames.sentences, what="quotes").data
+    assert "quotes: none" in empty and "<table" not in empty
