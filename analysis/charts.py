@@ -2,22 +2,27 @@
 
 Every chart function takes frames, draws on a new figure and returns it; titles state the finding,
 axes carry units, and a source line names the article(s). Colours come from the Okabe–Ito
-colour-blind-safe palette and are fixed per side, so Russia is the same colour in every chart.
+colour-blind-safe palette and are fixed per side, so Russia is the same colour in every chart;
+every other side of the actor table gets a colour of its own, actors without a side one grey.
+Reporting-verb classes have their own palette (Paul Tol's "muted"), never a side's colour, and
+groups of articles (outlets, periods) theirs. A chart cut to the top N says "N of M shown".
 """
 
 from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import spacy
 from matplotlib.figure import Figure
 
-from analysis import corpus, sentiment
+from analysis import actors, corpus, sentiment
 
 STYLE = Path(__file__).with_name("newsframe.mplstyle")
 
@@ -33,16 +38,33 @@ OKABE_ITO = {
     "grey": "#999999",
     "black": "#000000",
 }
+#: The war's sides keep fixed Okabe–Ito colours in every chart.
 SIDE_COLOURS = {
     "Russia": OKABE_ITO["vermillion"],
     "Ukraine": OKABE_ITO["blue"],
     "Belarus": OKABE_ITO["reddish purple"],
     "United States": OKABE_ITO["sky blue"],
     "West": OKABE_ITO["bluish green"],
-    "media": OKABE_ITO["grey"],
+    "media": OKABE_ITO["black"],
 }
-OTHER_COLOUR = OKABE_ITO["orange"]
+#: Actors without a side share one neutral grey, labelled :data:`NO_SIDE`.
+NO_SIDE = "no side"
+NO_SIDE_COLOUR = OKABE_ITO["grey"]
+#: Colours for every other side of ``data/actors.csv`` (in the table's sorted order, then any
+#: side first met in the text): hues the Okabe–Ito sides do not use (brown, pink, olive, teal,
+#: lavender, ...), then tab20's lighter half.
+EXTRA_SIDE_PALETTE = (
+    "#A6761D", "#FFAABB", "#AAAA00", "#225555", "#BBAAEE", "#663300", "#BBCC33", "#EE8866",
+    "#C49C94", "#F7B6D2", "#DBDB8D", "#9EDAE5", "#C5B0D5", "#FF9896", "#98DF8A", "#FFBB78",
+)  # fmt: skip
+#: Colours for groups (outlets, periods) and for actors in a time series: Okabe–Ito without
+#: grey, then tab20's darker half (distinct up to 16; beyond, groups are told apart by position).
+GROUP_PALETTE = (
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442",
+    "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#17BECF",
+)  # fmt: skip
 ANALYSER_COLOURS = {"textblob": OKABE_ITO["blue"], "vader": OKABE_ITO["orange"]}
+_EXTRA_SIDES: dict[str, str] = {}
 
 
 def use_style() -> None:
@@ -51,8 +73,47 @@ def use_style() -> None:
 
 
 def side_colour(side: object) -> str:
-    """The fixed colour of a side (orange for any side not in :data:`SIDE_COLOURS`)."""
-    return SIDE_COLOURS.get(side, OTHER_COLOUR) if isinstance(side, str) else OTHER_COLOUR
+    """The colour of a side: fixed for the war's sides (:data:`SIDE_COLOURS`), a distinct colour
+    of its own for every other side, one neutral grey for none."""
+    if not isinstance(side, str) or not side:
+        return NO_SIDE_COLOUR
+    if side in SIDE_COLOURS:
+        return SIDE_COLOURS[side]
+    if not _EXTRA_SIDES:
+        table = actors.load_actor_table()["side"].dropna()
+        for name in sorted(set(table) - set(SIDE_COLOURS)):
+            _EXTRA_SIDES[name] = _next_colour(EXTRA_SIDE_PALETTE, _EXTRA_SIDES)
+    if side not in _EXTRA_SIDES:
+        _EXTRA_SIDES[side] = _next_colour(EXTRA_SIDE_PALETTE, _EXTRA_SIDES)
+    return _EXTRA_SIDES[side]
+
+
+def side_label(side: object) -> str:
+    """A side as a legend names it (:data:`NO_SIDE` for none)."""
+    return side if isinstance(side, str) and side else NO_SIDE
+
+
+def group_colours(labels: Iterable[object]) -> dict[str, str]:
+    """One distinct colour per group label, in the order given (:data:`GROUP_PALETTE`)."""
+    colours: dict[str, str] = {}
+    for label in dict.fromkeys(map(str, labels)):
+        colours[label] = _next_colour(GROUP_PALETTE, colours)
+    return colours
+
+
+def _next_colour(palette: Sequence[str], taken: dict[str, str]) -> str:
+    """The first colour of ``palette`` not yet taken; past its end, evenly spaced hues."""
+    used = set(taken.values())
+    for colour in palette:
+        if colour not in used:
+            return colour
+    hue = (len(taken) * 0.618034) % 1
+    return matplotlib.colors.to_hex(matplotlib.colors.hsv_to_rgb((hue, 0.55, 0.8)))
+
+
+def shown(n_shown: int, n_all: int, what: str) -> str:
+    """ "15 of 120 actors shown" (or "all 9 actors shown"), for every chart cut to a top N."""
+    return f"all {n_all} {what} shown" if n_shown >= n_all else f"{n_shown} of {n_all} {what} shown"
 
 
 def source_line(fig: Figure, articles: pd.DataFrame, *, caption: str | None = None) -> None:
@@ -200,16 +261,27 @@ def analyser_agreement(sentences: pd.DataFrame, articles: pd.DataFrame) -> Figur
 # --- who is who -----------------------------------------------------------------------------
 
 
-def _side_legend(ax, sides) -> None:
-    labels = list(dict.fromkeys(s if isinstance(s, str) else "other" for s in sides))
-    handles = [plt.Rectangle((0, 0), 1, 1, color=side_colour(label)) for label in labels]
-    ax.legend(handles, labels, title="side", loc="lower right")
+def _side_legend(ax, sides, *, outside: bool = False) -> None:
+    """One legend entry per side shown (none: "no side" in grey), each with its own colour."""
+    labels, handles = _side_handles(sides)
+    where = (
+        {"loc": "upper left", "bbox_to_anchor": (1.01, 1)} if outside else {"loc": "lower right"}
+    )
+    ax.legend(handles, labels, title="side", **where)
+
+
+def _side_handles(sides) -> tuple[list[str], list]:
+    first = {side_label(s): s for s in reversed(list(sides))}
+    labels = list(dict.fromkeys(side_label(s) for s in sides))
+    return labels, [
+        plt.Rectangle((0, 0), 1, 1, color=side_colour(first[label])) for label in labels
+    ]
 
 
 def actor_mentions(actors: pd.DataFrame, articles: pd.DataFrame, *, top: int = 15) -> Figure:
     """Bars: mentions per actor (names, titles, roles, pronouns and metonyms), coloured by side."""
-    table = actors.groupby(["actor", "side"], dropna=False)["n_mentions"].sum().reset_index()
-    table = table.nlargest(top, "n_mentions").iloc[::-1]
+    everyone = actors.groupby(["actor", "side"], dropna=False)["n_mentions"].sum().reset_index()
+    table = everyone.nlargest(top, "n_mentions").iloc[::-1]
     fig, ax = plt.subplots(figsize=(8, 0.32 * len(table) + 1.4))
     ax.barh(table["actor"], table["n_mentions"], color=[side_colour(s) for s in table["side"]])
     for y, value in enumerate(table["n_mentions"]):
@@ -217,6 +289,7 @@ def actor_mentions(actors: pd.DataFrame, articles: pd.DataFrame, *, top: int = 1
     lead = table.iloc[-1]
     ax.set_title(f"{lead['actor']} is mentioned most: {lead['n_mentions']} times")
     ax.set_xlabel("mentions (names, titles, roles, pronouns, metonyms)")
+    ax.set_ylabel(shown(len(table), everyone["actor"].nunique(), "actors"))
     ax.grid(axis="y", visible=False)
     _side_legend(ax, table["side"].iloc[::-1])
     source_line(fig, articles)
@@ -226,13 +299,22 @@ def actor_mentions(actors: pd.DataFrame, articles: pd.DataFrame, *, top: int = 1
 def actor_ribbon(
     mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, top: int = 12
 ) -> Figure:
-    """Where each actor appears along the article: one row per actor, one mark per mention."""
+    """Where each actor appears along one article: one row per actor, one mark per mention.
+
+    Raises:
+        ValueError: the mentions come from several articles (sentence numbers of different
+            articles never share an axis; pick one with :func:`analysis.compare.one_article`).
+    """
+    if mentions["article_id"].nunique() > 1:
+        raise ValueError(
+            "actor_ribbon draws one article; select one with compare.one_article(frames, id)"
+        )
     order = mentions["actor"].value_counts().index[:top]
-    shown = mentions[mentions["actor"].isin(order)]
+    drawn = mentions[mentions["actor"].isin(order)]
     fig, ax = plt.subplots(figsize=(10, 0.34 * len(order) + 1.6))
     rows = {actor: i for i, actor in enumerate(order[::-1])}
     for named in (True, False):
-        part = shown[(shown["how"].isin(["name", "alias", "title"])) == named]
+        part = drawn[(drawn["how"].isin(["name", "alias", "title"])) == named]
         colours = [side_colour(s) for s in part["side"]]
         ax.scatter(
             part["sent_id"],
@@ -242,20 +324,22 @@ def actor_ribbon(
             facecolors=colours if named else "none",
             edgecolors=colours,
         )
+    sides, side_handles = _side_handles(drawn.drop_duplicates("actor")["side"])
     ax.legend(
         [
             plt.Line2D([], [], ls="", marker="o", color="#555555", mfc=fill)
             for fill in ("#555555", "none")
-        ],
-        ["named", "pronoun, role or metonym"],
-        loc="lower right",
-        bbox_to_anchor=(1, 1),
-        ncol=2,
+        ]
+        + side_handles,
+        ["named", "pronoun, role\nor metonym", *sides],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
     )
     ax.set_yticks(list(rows.values()), list(rows.keys()))
+    ax.set_ylabel(shown(len(order), mentions["actor"].nunique(), "actors"))
     ax.set_xlim(-1, int(sentences["sent_id"].max()) + 1)
     ax.set_xlabel("sentence (order in the article)")
-    first = shown.groupby("actor")["sent_id"].min().reindex(order)
+    first = drawn.groupby("actor")["sent_id"].min().reindex(order)
     ax.set_title(f"{order[0]} runs through the article, from sentence {first.iloc[0]} on")
     source_line(fig, articles)
     return fig
@@ -269,7 +353,10 @@ def co_occurrence(mentions: pd.DataFrame, articles: pd.DataFrame, *, top: int = 
     image = ax.imshow(matrix.values, cmap="Blues")
     ax.set_xticks(range(len(order)), order, rotation=40, ha="right")
     ax.set_yticks(range(len(order)), order)
-    ax.set_xlabel("sentences in which both actors are mentioned (count in each cell)")
+    ax.set_xlabel(
+        "sentences in which both actors are mentioned (count in each cell); "
+        + shown(len(order), mentions["actor"].nunique(), "actors")
+    )
     ax.grid(False)
     for (i, j), value in pd.DataFrame(matrix.values).stack().items():
         ax.text(
@@ -281,13 +368,21 @@ def co_occurrence(mentions: pd.DataFrame, articles: pd.DataFrame, *, top: int = 
             fontsize=8,
             color="white" if image.norm(value) > 0.5 else "#222222",
         )
+    a, b, shared = most_shared_pair(mentions, top=top)
+    ax.set_title(f"{a} and {b} share the most sentences ({shared})")
+    source_line(fig, articles)
+    return fig
+
+
+def most_shared_pair(mentions: pd.DataFrame, *, top: int = 10) -> tuple[str, str, int]:
+    """The two of the ``top`` most-mentioned actors that share the most sentences, and how many."""
+    order = list(mentions["actor"].value_counts().index[:top])
+    matrix = actors_together(mentions, order)
     pairs = matrix.where(
         ~pd.DataFrame(np.eye(len(order), dtype=bool), matrix.index, matrix.columns)
     )
     a, b = pairs.stack().idxmax()
-    ax.set_title(f"{a} and {b} share the most sentences ({int(pairs.loc[a, b])})")
-    source_line(fig, articles)
-    return fig
+    return a, b, int(pairs.loc[a, b])
 
 
 def actors_together(mentions: pd.DataFrame, order: list[str]) -> pd.DataFrame:
@@ -321,6 +416,7 @@ def voice_share(
         ax.barh([_shorten(str(s), 40) for s in table["speaker"]], table[column], color=colours)
         ax.set_xlabel(label)
         ax.grid(axis="y", visible=False)
+    axes[0].set_ylabel(shown(len(table), len(everyone), "speakers"))
     lead = table.iloc[-1]
     share = lead["words"] / everyone["words"].sum()
     fig.suptitle(
@@ -362,21 +458,31 @@ def cue_mix(quotes: pd.DataFrame, articles: pd.DataFrame, *, top: int = 15) -> F
         f"({framed.max()} of {table.loc[framed.idxmax()].sum()})"
     )
     ax.set_xlabel("quotes (count)")
+    ax.set_ylabel(shown(len(table), quotes["speaker"].nunique(), "speakers"))
     ax.grid(axis="y", visible=False)
     ax.legend(title="reporting verb", loc="lower right")
     source_line(fig, articles)
     return fig
 
 
+#: One colour per reporting-verb class of ``data/lexicons/reporting_verbs.csv``, none of them a
+#: side's or a group's: Paul Tol's "muted" scheme, then a few more; "other": anything unclassed.
 CUE_COLOURS = {
-    "neutral": "#BBBBBB",
-    "assertive": OKABE_ITO["blue"],
-    "concessive": OKABE_ITO["vermillion"],
-    "distancing": OKABE_ITO["orange"],
-    "rejecting": OKABE_ITO["reddish purple"],
-    "directive": OKABE_ITO["bluish green"],
-    "tentative": OKABE_ITO["sky blue"],
-    "critical": OKABE_ITO["yellow"],
+    "neutral": "#DDDDDD",
+    "assertive": "#332288",
+    "concessive": "#CC6677",
+    "distancing": "#DDCC77",
+    "rejecting": "#882255",
+    "directive": "#117733",
+    "tentative": "#88CCEE",
+    "critical": "#AA4499",
+    "commissive": "#44AA99",
+    "cognitive": "#999933",
+    "evidential": "#8C6D31",
+    "stance": "#6699CC",
+    "intention": "#E7298A",
+    "interrogative": "#661100",
+    "descriptive": "#CAB2D6",
     "other": "#555555",
 }
 
@@ -418,6 +524,7 @@ def cue_heatmap(quotes: pd.DataFrame, articles: pd.DataFrame, *, top: int = 15) 
     verbs = ", ".join(f"{c} {int(loaded[c].sum())}" for c in loaded.columns if loaded[c].sum())
     ax.set_title(f"Beyond 'said': {verbs}")
     ax.set_xlabel("reporting-verb class")
+    ax.set_ylabel(shown(len(table), quotes["speaker"].nunique(), "speakers"))
     source_line(fig, articles)
     return fig
 
@@ -444,6 +551,7 @@ def quote_table(quotes: pd.DataFrame, fragments: pd.DataFrame, actors: pd.DataFr
     from IPython.display import HTML
 
     sides = actors.drop_duplicates("actor").set_index("actor")["side"]
+    several = quotes["article_id"].nunique() > 1
     rows = []
     for quote in quotes.itertuples():
         own = fragments[
@@ -452,12 +560,16 @@ def quote_table(quotes: pd.DataFrame, fragments: pd.DataFrame, actors: pd.DataFr
         ]
         content = _marked(quote.content, quote.start, own)
         colour = side_colour(sides.get(quote.speaker))
+        where = f"<td>{html.escape(str(quote.article_id))}</td>" if several else ""
         rows.append(
-            f"<tr><td style='color:{colour};font-weight:600'>{html.escape(str(quote.speaker))}</td>"
+            f"<tr>{where}<td style='color:{colour};font-weight:600'>"
+            f"{html.escape(str(quote.speaker))}</td>"
             f"<td>{html.escape(str(quote.cue))}<br><small>{quote.cue_class}</small></td>"
             f"<td>{quote.kind}</td><td style='text-align:left'>{content}</td></tr>"
         )
-    head = "<tr><th>speaker</th><th>cue</th><th>kind</th><th>what is reported</th></tr>"
+    head = (
+        "<tr><th>article</th>" if several else "<tr>"
+    ) + "<th>speaker</th><th>cue</th><th>kind</th><th>what is reported</th></tr>"
     return HTML(f"<table>{head}{''.join(rows)}</table>")
 
 
@@ -668,6 +780,8 @@ def voice_vs_portrayal(
         ax.set_xlim(-1, 1)
         ax.set_xlabel(f"{label} (−1 … +1)")
         ax.set_yticks(range(len(order)), order)
+    axes[0].set_ylabel(shown(len(order), len(voiced), "quoted actors"))
+    _side_legend(axes[1], [_side_of(voice_portrayal, actor) for actor in order[::-1]], outside=True)
     fig.suptitle(
         "What actors say (●) and what is said around them (○): means with 95% bootstrap intervals",
         x=0.01,
@@ -676,6 +790,10 @@ def voice_vs_portrayal(
     )
     source_line(fig, articles)
     return fig
+
+
+def _side_of(voice_portrayal: pd.DataFrame, actor: str) -> object:
+    return voice_portrayal.loc[voice_portrayal["actor"] == actor, "side"].iloc[0]
 
 
 def agency(agency_summary: pd.DataFrame, articles: pd.DataFrame, *, top: int = 12) -> Figure:
@@ -695,6 +813,7 @@ def agency(agency_summary: pd.DataFrame, articles: pd.DataFrame, *, top: int = 1
     ticks = ax.get_xticks()
     ax.set_xticks(ticks, [f"{abs(int(t))}" for t in ticks])
     ax.set_xlabel("← patient: acted upon (count)      agent: acts (count) →")
+    ax.set_ylabel(shown(len(table), agency_summary["actor"].nunique(), "actors"))
     ax.grid(axis="y", visible=False)
     lead = table.iloc[-1]
     ax.set_title(
@@ -717,8 +836,10 @@ def score_details(explained: pd.DataFrame, *, title: str):
 
     items = []
     for row in explained.itertuples():
+        where = f"{row.article_id}, " if explained["article_id"].nunique() > 1 else ""
         summary = (
-            f"sentence {row.sent_id}: TextBlob {row.polarity:+.2f}, VADER {row.vader_compound:+.2f}"
+            f"{html.escape(where)}sentence {row.sent_id}: TextBlob {row.polarity:+.2f}, "
+            f"VADER {row.vader_compound:+.2f}"
             f" — {html.escape(_shorten(row.text, 90))}"
         )
         items.append(
@@ -729,4 +850,358 @@ def score_details(explained: pd.DataFrame, *, title: str):
     return HTML(
         f"<p><b>{html.escape(title)}</b> (click a line for the words behind its scores)"
         f"</p>{''.join(items)}"
+    )
+
+
+# --- the sentences behind a chart ---------------------------------------------------------------
+
+
+def behind(
+    rows: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    columns: Sequence[str] = (),
+    n: int = 5,
+    what: str = "rows",
+    sent_column: str = "sent_id",
+):
+    """The first ``n`` rows a chart counted, each with its article, sentence id and sentence.
+
+    Args:
+        rows: the rows behind the chart, most telling first (any frame with ``article_id`` and a
+            sentence id column).
+        sentences: the ``sentences`` frame, for the text of each sentence.
+        columns: the columns of ``rows`` to show besides the ids.
+        n: how many rows to show ("n of M shown" says how many there are).
+        what: what a row is, for the caption ("mentions of Donald Trump").
+        sent_column: the column of ``rows`` holding the sentence id (``sent_start`` for quotes).
+    """
+    from IPython.display import HTML
+
+    if rows.empty:
+        return HTML(f"<p><b>The sentences behind this: {html.escape(what)}: none.</b></p>")
+    shown_rows = rows.head(n).rename(columns={sent_column: "sent_id"})
+    text = sentences[["article_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
+    table = shown_rows[["article_id", "sent_id", *columns]].merge(
+        text, on=["article_id", "sent_id"], how="left"
+    )
+    head = "".join(f"<th>{html.escape(str(c).replace('_', ' '))}</th>" for c in table.columns)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td style='text-align:left'>{html.escape(_cell(value))}</td>" for value in row)
+        + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    caption = (
+        f"The sentences behind this: {html.escape(what)}, {shown(len(table), len(rows), 'rows')}"
+    )
+    return HTML(f"<p><b>{caption}</b></p><table><tr>{head}</tr>{body}</table>")
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return "" if np.isnan(value) else f"{value:+.2f}" if abs(value) <= 1 else f"{value:.0f}"
+    return "" if value is None or value is pd.NA else str(value)
+
+
+# --- comparing groups of articles ---------------------------------------------------------------
+
+
+def nothing_to_compare(articles: pd.DataFrame, what: str, groups: Sequence[object] = ()) -> Figure:
+    """The figure drawn when there is one group (or none): a sentence, not empty axes."""
+    named = f" ({', '.join(map(str, groups))})" if len(groups) else ""
+    return _nothing_to_draw(
+        "One group: nothing to compare",
+        f"All {len(articles)} articles fall in one group{named}, so {what} cannot be compared; "
+        "choose another group_by.",
+        articles,
+    )
+
+
+def _group_legend(fig: Figure, colours: dict[str, str], sizes: dict[str, int]) -> None:
+    handles = [plt.Line2D([], [], ls="", marker="o", color=c) for c in colours.values()]
+    labels = [f"{g} ({sizes.get(g, 0)} articles)" for g in colours]
+    fig.legend(
+        handles, labels, loc="upper left", bbox_to_anchor=(1.0, 0.95), title="group", frameon=False
+    )
+
+
+def _panels(n: int, *, columns: int = 3, width: float = 3.6, height: float = 2.6, **kwargs):
+    cols = min(columns, n)
+    rows = -(-n // cols)
+    fig, axes = plt.subplots(
+        rows, cols, figsize=(width * cols + 1.5, height * rows + 1.2), squeeze=False, **kwargs
+    )
+    for ax in axes.flat[n:]:
+        fig.delaxes(ax)
+    return fig, list(axes.flat[:n])
+
+
+def _label_bottom(axes: list, columns: int, label: str) -> None:
+    """Tick labels and the axis label on the lowest panel of each column."""
+    for ax in axes[-min(columns, len(axes)) :]:
+        ax.xaxis.set_tick_params(labelbottom=True)
+        ax.set_xlabel(label)
+
+
+def group_dots(
+    table: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    item: str = "actor",
+    value: str = "share",
+    what: str = "share of actor mentions",
+    percent: bool = True,
+) -> Figure:
+    """Small multiples, one panel per item: each group's estimate (●) with its 95% interval.
+
+    Args:
+        table: a long result of :mod:`analysis.compare` (group, ``item``, ``value``, ci_low,
+            ci_high, n_articles).
+        articles: the articles frame, for the source line.
+        item: the column naming the panels (actor, label).
+        value: the estimate column (share or mean).
+        what: what the estimate is, for the axis and the title.
+        percent: show the estimate as a percentage.
+    """
+    names = list(dict.fromkeys(table["group"]))
+    if len(names) < 2:
+        return nothing_to_compare(articles, what, names)
+    items = list(dict.fromkeys(table[item]))
+    colours = group_colours(names)
+    sizes = table.drop_duplicates("group").set_index("group")["n_articles"].to_dict()
+    fig, axes = _panels(len(items), sharex=True, sharey=True, height=0.28 * len(names) + 1.2)
+    scale = 100 if percent else 1
+    for ax, name in zip(axes, items, strict=True):
+        part = table[table[item] == name].set_index("group").reindex(names)
+        for y, group in enumerate(names):
+            row = part.loc[group]
+            if pd.isna(row[value]):
+                ax.text(0, y, " none counted", va="center", fontsize=7, color="#555555")
+                continue
+            ax.plot(
+                [row["ci_low"] * scale, row["ci_high"] * scale], [y, y], color=colours[group], lw=2
+            )
+            ax.scatter([row[value] * scale], [y], color=colours[group], s=30, zorder=3)
+        ax.set_title(_shorten(str(name), 32), fontsize=10)
+        ax.set_yticks(range(len(names)), names)
+        ax.invert_yaxis()
+        if not percent:
+            ax.axvline(0, color="#555555", lw=0.8)
+    _label_bottom(axes, 3, f"{what} ({'%' if percent else '−1 … +1'})")
+    fig.suptitle(
+        _spread_finding(table, item, value, what, percent), x=0.01, ha="left", fontweight="bold"
+    )
+    _group_legend(fig, colours, sizes)
+    fig.tight_layout(rect=(0, 0, 1, 0.95))
+    source_line(fig, articles, caption="● estimate, line: 95% interval from resampling articles")
+    return fig
+
+
+def _spread_finding(table: pd.DataFrame, item: str, value: str, what: str, percent: bool) -> str:
+    """Where groups differ most: the highest against the lowest group of the widest-gap item."""
+    spread = table.dropna(subset=[value]).groupby(item)[value].agg(lambda v: v.max() - v.min())
+    if spread.empty:
+        return f"No {what} to compare"
+    name = spread.idxmax()
+    part = table[table[item] == name].dropna(subset=[value])
+    high, low = part.loc[part[value].idxmax()], part.loc[part[value].idxmin()]
+
+    def fmt(v: float) -> str:
+        return f"{v:.0%}" if percent else f"{v:+.2f}"
+
+    if pd.isna(high["ci_low"]) or pd.isna(low["ci_high"]):
+        verdict = "one of them from a single article"
+    else:
+        verdict = "intervals apart" if high["ci_low"] > low["ci_high"] else "intervals overlap"
+    return (
+        f"{name}: {what} {fmt(high[value])} in {high['group']} against {fmt(low[value])} in "
+        f"{low['group']} ({verdict})"
+    )
+
+
+def verb_class_bars(table: pd.DataFrame, articles: pd.DataFrame) -> Figure:
+    """Small multiples, one panel per actor: each group's quotes split by reporting-verb class."""
+    names = list(dict.fromkeys(sorted(table["group"])))
+    if len(names) < 2:
+        return nothing_to_compare(articles, "reporting verbs", names)
+    actors_shown = list(dict.fromkeys(table["actor"]))
+    classes = [c for c in CUE_COLOURS if c in set(table["cue_class"])]
+    classes += sorted(set(table["cue_class"]) - set(classes))
+    fig, axes = _panels(len(actors_shown), sharex=True, sharey=True, height=0.3 * len(names) + 1.2)
+    for ax, actor in zip(axes, actors_shown, strict=True):
+        part = table[table["actor"] == actor].pivot_table(
+            index="group", columns="cue_class", values="n", aggfunc="sum", fill_value=0
+        )
+        part = part.reindex(index=names, columns=classes, fill_value=0)
+        totals = part.sum(axis=1)
+        shares = part.div(totals.where(totals > 0, 1), axis=0) * 100
+        left = np.zeros(len(names))
+        for cue_class in classes:
+            ax.barh(
+                names,
+                shares[cue_class],
+                left=left,
+                color=_cue_colour(cue_class),
+                label=cue_class,
+            )
+            left += shares[cue_class].to_numpy()
+        for y, total in enumerate(totals):
+            ax.text(101, y, f"{int(total)}", va="center", fontsize=7, color="#555555")
+        ax.set_title(_shorten(str(actor), 32), fontsize=10)
+        ax.set_xlim(0, 112)
+        ax.invert_yaxis()
+        ax.grid(axis="y", visible=False)
+    _label_bottom(axes, 3, "share of the actor's quotes (%); right: quotes (count)")
+    handles = [plt.Rectangle((0, 0), 1, 1, color=_cue_colour(c)) for c in classes]
+    fig.legend(
+        handles, classes, loc="upper left", bbox_to_anchor=(1.0, 0.95), title="reporting verb"
+    )
+    fig.suptitle(_framed_finding(table), x=0.01, ha="left", fontweight="bold")
+    fig.tight_layout(rect=(0, 0, 1, 0.95))
+    source_line(fig, articles)
+    return fig
+
+
+def _cue_colour(cue_class: str) -> str:
+    return CUE_COLOURS.get(cue_class, CUE_COLOURS["other"])
+
+
+def _framed_finding(table: pd.DataFrame) -> str:
+    """The actor and group whose quotes most often carry a non-neutral verb (≥ 5 quotes)."""
+    totals = table.groupby(["actor", "group"])["n"].sum()
+    framed = table[table["cue_class"] != "neutral"].groupby(["actor", "group"])["n"].sum()
+    share = (framed.reindex(totals.index, fill_value=0) / totals)[totals >= 5]
+    if share.empty:
+        return "No actor has five quotes in a group: too few to compare verbs"
+    actor, group = share.idxmax()
+    return (
+        f"{group} reports {actor}'s words with a non-neutral verb most often: "
+        f"{share.max():.0%} of {int(totals[(actor, group)])} quotes"
+    )
+
+
+def distinctive_words(
+    table: pd.DataFrame, articles: pd.DataFrame, *, what: str = "words"
+) -> Figure:
+    """Small multiples, one panel per group: its most distinctive words by log-odds z-score."""
+    names = list(dict.fromkeys(table["group"]))
+    if len(names) < 2:
+        return nothing_to_compare(articles, f"distinctive {what}", names)
+    colours = group_colours(names)
+    top = int(table.groupby("group").size().max())
+    fig, axes = _panels(len(names), columns=4, width=3.0, height=0.24 * top + 1.0, sharex=True)
+    for ax, group in zip(axes, names, strict=True):
+        part = table[table["group"] == group].sort_values("z")
+        ax.barh(
+            [f"{w} ({n})" for w, n in zip(part["word"], part["n"], strict=True)],
+            part["z"],
+            color=colours[group],
+        )
+        ax.axvline(1.96, color="#555555", lw=0.8, ls="--")
+        ax.set_title(f"{_shorten(str(group), 24)} ({int(part['n_articles'].iloc[0])} articles)",
+                     fontsize=10)  # fmt: skip
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="y", labelsize=8)
+    _label_bottom(axes, 4, "z-score of the log-odds ratio")
+    lead = table.loc[table["z"].idxmax()]
+    fig.suptitle(
+        f"Most distinctive of any group: '{lead['word']}' in {lead['group']} "
+        f"(z = {lead['z']:.1f}, used {int(lead['n'])} times there, "
+        f"{int(lead['n_other'])} elsewhere)",
+        x=0.01,
+        ha="left",
+        fontweight="bold",
+    )
+    fig.tight_layout(rect=(0, 0, 1, 0.95))
+    source_line(
+        fig,
+        articles,
+        caption=f"Each group's {what} against all other groups: weighted log-odds ratio with an "
+        "informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); dashed line z = 1.96; "
+        "in brackets: uses in the group.",
+    )
+    return fig
+
+
+def over_time(table: pd.DataFrame, articles: pd.DataFrame, *, unit: str = "month") -> Figure:
+    """Mentions share, voice share and tone per period for a few actors, with 95% intervals, over
+    a bar panel of the articles in each period."""
+    periods = table.drop_duplicates("period").sort_values("period_start")
+    if len(periods) < 2:
+        return _nothing_to_draw(
+            "One period: nothing to follow over time",
+            f"All dated articles fall in one {unit}; choose a shorter period.",
+            articles,
+        )
+    names = list(dict.fromkeys(table["actor"]))
+    colours = group_colours(names)
+    measures = [
+        ("mentions", "share of actor mentions (%)", 100),
+        ("voice", "share of quoted words (%)", 100),
+    ]
+    tone = [m for m in table["measure"].unique() if m not in ("mentions", "voice")]
+    measures += [(m, f"{m}\n(−1 … +1)", 1) for m in tone]
+    fig, axes = plt.subplots(
+        len(measures) + 1,
+        1,
+        figsize=(10, 2.3 * len(measures) + 2.2),
+        sharex=True,
+        gridspec_kw={"height_ratios": [3] * len(measures) + [1.4]},
+    )
+    width = (periods["period_start"].diff().median() or pd.Timedelta(days=7)) * 0.8
+    offsets = np.linspace(-0.25, 0.25, len(names)) * width
+    for ax, (measure, label, scale) in zip(axes, measures, strict=False):
+        for offset, actor in zip(offsets, names, strict=True):
+            part = table[(table["measure"] == measure) & (table["actor"] == actor)]
+            part = part.sort_values("period_start")
+            x = part["period_start"] + offset
+            ax.errorbar(
+                x,
+                part["value"] * scale,
+                yerr=[
+                    (part["value"] - part["ci_low"]).clip(lower=0) * scale,
+                    (part["ci_high"] - part["value"]).clip(lower=0) * scale,
+                ],
+                color=colours[actor],
+                marker="o",
+                ms=4,
+                lw=1.2,
+                capsize=2,
+                label=actor,
+            )
+        if scale == 1:
+            ax.axhline(0, color="#555555", lw=0.8)
+        ax.set_ylabel(label, fontsize=8)
+    counts = periods.set_index("period_start")["n_articles"]
+    bars = axes[-1]
+    bars.bar(counts.index, counts.to_numpy(), width=width, color=OKABE_ITO["grey"])
+    for when, count in counts.items():
+        bars.text(when, count, f"{count}", ha="center", va="bottom", fontsize=7)
+    bars.set_ylabel(f"articles per {unit}", fontsize=8)
+    bars.set_xlabel(f"{unit} (labelled by its first day)")
+    step = -(-len(periods) // 12)  # at most a dozen labels
+    labels = [p if i % step == 0 else "" for i, p in enumerate(periods["period"])]
+    bars.set_xticks(periods["period_start"], labels, rotation=45, ha="right")
+    axes[0].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title="actor")
+    fig.suptitle(_time_finding(table, unit), x=0.01, ha="left", fontweight="bold")
+    fig.tight_layout(rect=(0, 0, 1, 0.96))
+    source_line(
+        fig,
+        articles,
+        caption="● estimate per period, bars: 95% interval from resampling that period's articles "
+        "(none for a period of one article).",
+    )
+    return fig
+
+
+def _time_finding(table: pd.DataFrame, unit: str) -> str:
+    shares = table[table["measure"] == "mentions"]
+    leaders = shares.loc[shares.groupby("period")["value"].idxmax()]
+    lead = leaders["actor"].value_counts()
+    actor = lead.index[0]
+    peak = shares[shares["actor"] == actor].nlargest(1, "value").iloc[0]
+    return (
+        f"{actor} is the most mentioned in {lead.iloc[0]} of {len(leaders)} {unit}s, "
+        f"peaking at {peak['value']:.0%} of mentions in {peak['period']}"
     )

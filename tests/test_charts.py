@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import html
+
 import matplotlib
 
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis import charts  # noqa: E402
+from analysis import charts, compare  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -31,8 +34,43 @@ def footer(fig) -> str:
 def test_side_colours_are_fixed_okabe_ito():
     assert charts.side_colour("Russia") == "#D55E00"
     assert charts.side_colour("Ukraine") == "#0072B2"
-    assert charts.side_colour(None) == charts.side_colour("Narnia") == charts.OTHER_COLOUR
     assert set(charts.SIDE_COLOURS.values()) <= set(charts.OKABE_ITO.values())
+
+
+def test_every_side_of_the_actor_table_has_its_own_colour_and_no_side_is_grey():
+    from analysis import actors
+
+    sides = sorted(set(actors.load_actor_table()["side"].dropna()) | {"Narnia"})
+    colours = [charts.side_colour(side) for side in sides]
+    assert len(set(colours)) == len(sides)
+    assert charts.side_colour(None) == charts.side_colour(pd.NA) == charts.NO_SIDE_COLOUR
+    assert charts.NO_SIDE_COLOUR not in colours
+    assert charts.side_label(None) == "no side"
+
+
+def test_verb_classes_have_a_palette_of_their_own():
+    sides = {charts.side_colour(s) for s in [*charts.SIDE_COLOURS, "Turkey", "Iran", None]}
+    cues = list(charts.CUE_COLOURS.values())
+    assert len(set(cues)) == len(cues)
+    assert not sides & set(cues)
+
+
+def test_group_colours_are_distinct_for_many_groups():
+    colours = charts.group_colours(f"outlet {i}" for i in range(30))
+    assert len(set(colours.values())) == 30
+
+
+def test_top_n_charts_say_how_many_are_shown(seed_frames):
+    fig = charts.actor_mentions(seed_frames.actors, seed_frames.articles, top=3)
+    n = seed_frames.actors["actor"].nunique()
+    assert fig.axes[0].get_ylabel() == f"3 of {n} actors shown"
+
+
+def test_actor_ribbon_refuses_to_pool_articles(seed_frames):
+    two = seed_frames.mentions.assign(article_id=["a", "b"] * (len(seed_frames.mentions) // 2)
+                                      + ["a"] * (len(seed_frames.mentions) % 2))  # fmt: skip
+    with pytest.raises(ValueError, match="one article"):
+        charts.actor_ribbon(two, seed_frames.sentences, seed_frames.articles)
 
 
 def test_entity_counts_names_the_most_frequent_type(seed_frames):
@@ -131,3 +169,120 @@ def test_official_line_chart_says_when_there_is_no_contrast(seed_frames):
         seed_frames.articles,
     )
     assert title(fig) == "No admission is set against an official line here"
+
+
+def legend_swatches(fig) -> list[list[tuple[str, str]]]:
+    """Every legend entry's swatch of ``fig`` as (fill, edge) colours, one list per legend."""
+    found = []
+    for legend in [*fig.legends, *(ax.get_legend() for ax in fig.axes)]:
+        if legend is None:
+            continue
+        swatches = []
+        for handle in legend.legend_handles:
+            if isinstance(handle, matplotlib.lines.Line2D):
+                fill, edge = handle.get_markerfacecolor(), handle.get_color()
+                fill = edge if handle.get_marker() in ("", "None", None) else fill
+            elif isinstance(handle, matplotlib.collections.Collection):
+                fill, edge = handle.get_facecolor()[0], handle.get_edgecolor()[0]
+            else:
+                fill, edge = handle.get_facecolor(), handle.get_edgecolor()
+            swatches.append(tuple(_hex(c) for c in (fill, edge)))
+        found.append(swatches)
+    return found
+
+
+def _hex(colour) -> str:
+    return (
+        "none" if isinstance(colour, str) and colour == "none" else matplotlib.colors.to_hex(colour)
+    )
+
+
+def outlets(frames):
+    """The bundled article's frames as a corpus of three made-up outlets (same article thrice)."""
+    import copy
+
+    corpus = copy.copy(frames)
+    names = {"A": "first", "B": "second", "C": "third"}
+    parts = {}
+    for name in ("articles", "mentions", "quotes", "sentences", "framing_marks"):
+        frame = getattr(frames, name)
+        parts[name] = pd.concat(
+            [
+                frame.assign(article_id=f"{frames.articles['article_id'].iloc[0]}-{k}")
+                for k in names
+            ],
+            ignore_index=True,
+        )
+    parts["articles"]["outlet"] = list(names.values())
+    for name, frame in parts.items():
+        setattr(corpus, name, frame)
+    return corpus
+
+
+def comparison_charts(frames):
+    corpus = outlets(frames)
+    tone = compare.tone_around(corpus, "outlet", top=3).query("measure.str.startswith('VADER')")
+    yield charts.group_dots(compare.mention_shares(corpus, "outlet", top=4), corpus.articles)
+    yield charts.group_dots(tone, corpus.articles, value="mean", what="tone", percent=False)
+    yield charts.verb_class_bars(compare.verb_classes(corpus, "outlet", top=3), corpus.articles)
+    yield charts.distinctive_words(compare.distinctive(corpus, "outlet"), corpus.articles)
+    yield charts.over_time(
+        compare.over_time(frames, unit="day", top=3).assign(period="2022-12-20"), frames.articles
+    )
+
+
+def test_no_legend_gives_two_entries_one_colour(seed_frames):
+    f = seed_frames
+    figures = [
+        charts.sentiment_along(f.sentences, f.articles),
+        charts.analyser_agreement(f.sentences, f.articles),
+        charts.actor_mentions(f.actors, f.articles),
+        charts.actor_ribbon(f.mentions, f.sentences, f.articles),
+        charts.voice_share(f.quotes, f.actors, f.articles),
+        charts.cue_mix(f.quotes, f.articles),
+        charts.voice_vs_portrayal(f.voice_portrayal, f.articles),
+        charts.agency(f.agency_summary, f.articles),
+        *comparison_charts(f),
+    ]
+    legends = [swatches for fig in figures for swatches in legend_swatches(fig)]
+    assert len(legends) >= 8
+    for swatches in legends:
+        assert len(swatches) == len(set(swatches)), swatches
+
+
+def test_comparison_of_one_group_says_so(seed_frames):
+    table = compare.mention_shares(seed_frames, "source")
+    fig = charts.group_dots(table, seed_frames.articles)
+    assert title(fig) == "One group: nothing to compare"
+    assert len(fig.axes) == 1 and not fig.axes[0].axison
+
+
+def test_group_dots_title_states_the_widest_gap(seed_frames):
+    corpus = outlets(seed_frames)
+    mentions = corpus.mentions
+    first_putin = mentions["article_id"].str.endswith("-A") & (
+        mentions["actor"] == "Vladimir Putin"
+    )
+    corpus.mentions = mentions[~first_putin]
+    table = compare.mention_shares(corpus, "outlet", actors=["Vladimir Putin"])
+    fig = charts.group_dots(table, corpus.articles)
+    share = table.set_index("group").loc["second", "share"]
+    assert fig._suptitle.get_text().startswith(
+        f"Vladimir Putin: share of actor mentions {share:.0%} in second against 0% in first"
+    )
+
+
+def test_the_sentences_behind_a_chart_name_article_and_sentence(seed_frames):
+    quotes = seed_frames.quotes.query("speaker == 'Vladimir Putin'")
+    page = charts.behind(
+        quotes, seed_frames.sentences, columns=["cue"], sent_column="sent_start", n=2
+    ).data
+    first = quotes.iloc[0]
+    sentence = seed_frames.sentences.set_index("sent_id").loc[first["sent_start"], "text"]
+    assert f"2 of {len(quotes)} rows shown" in page
+    assert page.count("<tr>") == 3  # the header and two rows
+    assert f"<td style='text-align:left'>{first['article_id']}</td>" in page
+    assert html.escape(sentence) in page
+
+    empty = charts.behind(quotes.iloc[0:0], seed_frames.sentences, what="quotes").data
+    assert "quotes: none" in empty and "<table" not in empty
