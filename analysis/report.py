@@ -64,7 +64,12 @@ def to_html(notebook: nbformat.NotebookNode, *, with_code: bool) -> str:
     if not with_code:
         exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
         exporter.register_preprocessor(
-            TagRemovePreprocessor(remove_input_tags={"hide-input"}, enabled=True), enabled=True
+            TagRemovePreprocessor(
+                remove_input_tags={"hide-input"},
+                remove_cell_tags={"injected-parameters"},  # papermill's parameters cell
+                enabled=True,
+            ),
+            enabled=True,
         )
     # Saved widget state would make the page fetch the widget library from a CDN; without it
     # nbconvert shows each widget's HTML fallback (the explorer's note and links).
