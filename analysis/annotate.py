@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.charts import OTHER_COLOUR, side_colour
+from analysis.charts import side_colour
 from analysis.frames import Frames
 
 PAGES_FOLDER = "articles"
@@ -237,7 +237,7 @@ def _speakers(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame
     for name in quotes["speaker"].fillna("(unattributed)").drop_duplicates():
         side = sides.get(name)
         side = str(side) if _present(side) else None
-        colour = side_colour(side) if side else OTHER_COLOUR
+        colour = side_colour(side)  # one neutral grey for speakers without a side
         n = used.get(colour, 0)
         used[colour] = n + 1
         line = LINE_STYLES[n % len(LINE_STYLES)]
