@@ -126,6 +126,8 @@ class _Lexicons:
     metonyms: dict[str, tuple[str, str]]  # surface -> (side, stands for)
     roles: dict[str, str]  # lemma -> office | rank | relation
     groups: frozenset[str]
+    gendered: dict[str, str]  # honorific or noun -> he | she
+    first_names: dict[str, str]  # lower-cased, accents folded -> he | she
 
 
 @lru_cache(maxsize=1)
@@ -135,11 +137,15 @@ def _lexicons() -> _Lexicons:
     metonyms = _csv_rows(lexicons / "metonyms.csv", ("surface", "side", "stands_for"))
     roles = _csv_rows(lexicons / "role_nouns.csv", ("noun", "kind"))
     groups = _csv_rows(lexicons / "group_nouns.csv", ("noun",))
+    gendered = _csv_rows(lexicons / "gendered_nouns.csv", ("noun", "gender"))
+    first_names = _csv_rows(lexicons / "first_names.csv", ("name", "gender"))
     return _Lexicons(
         demonyms={row["demonym"]: (row["country"], row["side"]) for _, row in demonyms},
         metonyms={row["surface"]: (row["side"], row["stands_for"]) for _, row in metonyms},
         roles={row["noun"].lower(): row["kind"] for _, row in roles},
         groups=frozenset(row["noun"].lower() for _, row in groups),
+        gendered={row["noun"].lower(): row["gender"] for _, row in gendered},
+        first_names={row["name"]: row["gender"] for _, row in first_names},
     )
 
 
@@ -239,8 +245,8 @@ def _canonical(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
-def _entity_names(state: _Resolver) -> None:
-    surnames: dict[str, _Mention] = {}
+def _new_entities(state: _Resolver) -> Iterator[tuple[Span, str]]:
+    """spaCy's named entities that may be actors the table does not know, with their type."""
     for ent in state.doc.ents:
         actor_type = ENTITY_TYPES.get(ent.label_)
         if actor_type is None or any(t.i in state.covered for t in ent):
@@ -249,15 +255,80 @@ def _entity_names(state: _Resolver) -> None:
             continue
         if actor_type == "person" and not all(t.tag_ in PROPER_TAGS for t in ent):
             continue
-        name = _canonical(ent.text)
-        full = surnames.get(name) if len(ent) == 1 else None
-        if full is not None:
-            state.add(_Mention(ent.start, ent.end, ent.root.i, full.actor, "alias", full))
-            continue
-        actor = state.actor(name, actor_type, None)
-        mention = state.add(_Mention(ent.start, ent.end, ent.root.i, actor, "name"))
-        if actor_type == "person" and len(ent) > 1:
-            surnames.setdefault(ent[-1].text, mention)
+        yield ent, actor_type
+
+
+def _honorific(token: Token, lex: _Lexicons) -> str | None:
+    """The gender a title before a name gives ("Mrs", "Mr.", "Sir"), or None."""
+    return lex.gendered.get(token.lower_.rstrip(".")) if token.text[:1].isupper() else None
+
+
+def _name_words(ent: Span, lex: _Lexicons) -> list[str]:
+    """A person's name without the honorifics before it ("Miss Chaworth" -> ["Chaworth"])."""
+    words = [t.text for t in ent]
+    while len(words) > 1 and _honorific(ent[len(ent) - len(words)], lex):
+        words = words[1:]
+    words = [w for w in words if w not in {"'s", "’s", "'"}]
+    return words or [t.text for t in ent]
+
+
+def _same_person(words: list[str], known: list[str]) -> bool:
+    """Two full names of one person: same first and last word ("Otto Jespersen", "Otto Harry
+    Jespersen"), or one's words inside the other's ("Pierre L'Enfant" in "Pierre Charles ...")."""
+    if words[0] == known[0] and words[-1] == known[-1]:
+        return True
+    return words[-1] == known[-1] and set(words) <= set(known)
+
+
+def _unrelated(ent: Span) -> bool:
+    """The name stands in a sentence that says "no relation" ("Sadiq Khan (no relation)")."""
+    return "no relation" in ent.sent.text.lower()
+
+
+def _bare_surname(word: str, ent: Span, full_names: list[tuple[list[str], _Mention, int]]):
+    """The person a bare surname stands for, among those named in full before it: the only one
+    carrying it; else the one named in this or the previous sentence; else the first one named
+    (the article's subject). Whoever is said to be "no relation" is never the referent."""
+    carriers = [(m, sent) for words, m, sent in full_names if words[-1] == word]
+    if not carriers:
+        return None
+    recent = max(carriers, key=lambda item: item[0].head)
+    if len({m.actor.name for m, _ in carriers}) > 1 and recent[1] >= _sentence_before(ent):
+        return recent[0]
+    return carriers[0][0]
+
+
+def _sentence_before(ent: Span) -> int:
+    """Token index where the sentence before ``ent``'s starts (its own start if it is first)."""
+    start = ent.sent.start
+    return ent.doc[start - 1].sent.start if start > 0 else start
+
+
+def _entity_names(state: _Resolver) -> None:
+    """spaCy's entities: a new actor per name; a variant of a full name ("Otto Harry Jespersen",
+    "Otto Jespersen") joins it; a bare surname joins a person named in full (see
+    :func:`_bare_surname`)."""
+    found = list(_new_entities(state))
+    words_of = {ent.start: _name_words(ent, state.lex) for ent, kind in found if kind == "person"}
+    full_names: list[tuple[list[str], _Mention, int]] = []  # (name words, mention, sentence start)
+    for ent, actor_type in found:
+        words = words_of.get(ent.start, [_canonical(ent.text)] if len(ent) == 1 else None)
+        known = None
+        if words is not None and len(words) > 1:
+            known = next((m for w, m, _ in full_names if _same_person(words, w)), None)
+        elif words is not None:
+            known = _bare_surname(words[0], ent, full_names)
+        if known is not None:
+            mention = _Mention(ent.start, ent.end, ent.root.i, known.actor, "alias", known)
+        else:
+            name = " ".join(words) if ent.start in words_of else _canonical(ent.text)
+            actor = state.actor(name, actor_type, None)
+            mention = _Mention(ent.start, ent.end, ent.root.i, actor, "name")
+        state.add(mention)
+        if words is not None and len(words) > 1 and ent.start in words_of and not _unrelated(ent):
+            full_names.append((words, mention, ent.sent.start))
+        if ent.start in words_of and (gender := _honorific(ent[0], state.lex)):
+            mention.actor.gender = gender
 
 
 # --------------------------------------------------------------------------- pass 2: descriptions
