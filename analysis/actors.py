@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +56,9 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
 PROPER_TAGS = {"NNP", "NNPS"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 SENTENCES_BACK = 3
+AGREEMENT_BONUS = 100.0  # salience of a person whose gender is known to match the pronoun
+PROMINENCE_BONUS = 20.0  # salience per earlier name mention of the person in the article ...
+PROMINENCE_CAP = 10  # ... counting at most this many
 
 
 class ActorTableError(ValueError):
@@ -184,6 +189,12 @@ class _Resolver:
     mentions: list[_Mention] = field(default_factory=list)
     by_head: dict[int, _Mention] = field(default_factory=dict)
     covered: set[int] = field(default_factory=set)
+    sentence_of: list[int] = field(default_factory=list)  # token index -> sentence index
+    full_names: list[tuple[list[str], _Mention, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for index, sent in enumerate(self.doc.sents):
+            self.sentence_of.extend([index] * len(sent))
 
     def add(self, mention: _Mention) -> _Mention:
         self.mentions.append(mention)
@@ -245,10 +256,21 @@ def _canonical(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
+def _trimmed(ent: Span) -> Span:
+    """The entity without the line breaks the NER sometimes takes in after a title line."""
+    start, end = ent.start, ent.end
+    while end > start + 1 and ent.doc[end - 1].is_space:
+        end -= 1
+    return Span(ent.doc, start, end, label=ent.label_)
+
+
 def _new_entities(state: _Resolver) -> Iterator[tuple[Span, str]]:
-    """spaCy's named entities that may be actors the table does not know, with their type."""
-    for ent in state.doc.ents:
-        actor_type = ENTITY_TYPES.get(ent.label_)
+    """spaCy's named entities that may be actors the table does not know, with their type; a
+    name the NER calls a person somewhere in the article is a person everywhere in it."""
+    ents = [_trimmed(ent) for ent in state.doc.ents]
+    people = {ent.text for ent in ents if ent.label_ == "PERSON"}
+    for ent in ents:
+        actor_type = "person" if ent.text in people else ENTITY_TYPES.get(ent.label_)
         if actor_type is None or any(t.i in state.covered for t in ent):
             continue
         if ent.text in state.lex.demonyms or not any(t.tag_ in PROPER_TAGS for t in ent):
@@ -310,7 +332,7 @@ def _entity_names(state: _Resolver) -> None:
     :func:`_bare_surname`)."""
     found = list(_new_entities(state))
     words_of = {ent.start: _name_words(ent, state.lex) for ent, kind in found if kind == "person"}
-    full_names: list[tuple[list[str], _Mention, int]] = []  # (name words, mention, sentence start)
+    full_names = state.full_names  # (name words, mention, sentence start), in text order
     for ent, actor_type in found:
         words = words_of.get(ent.start, [_canonical(ent.text)] if len(ent) == 1 else None)
         known = None
@@ -329,6 +351,46 @@ def _entity_names(state: _Resolver) -> None:
             full_names.append((words, mention, ent.sent.start))
         if ent.start in words_of and (gender := _honorific(ent[0], state.lex)):
             mention.actor.gender = gender
+
+
+def _repeated_names(state: _Resolver) -> None:
+    """Names the NER missed where it found them elsewhere in the article: a person's full name,
+    surname ("Byron received his early education", see :func:`_bare_surname`) or first name
+    when no other person shares it, and the names of organisations and places, as written."""
+    doc = state.doc
+    forms: dict[tuple[str, ...], _Mention] = {}
+    for mention in state.mentions:
+        if mention.how == "name" and mention.actor.type != "person":
+            forms.setdefault(tuple(t.text for t in doc[mention.start : mention.end]), mention)
+    firsts: dict[str, set[str]] = {}
+    for words, mention, _ in state.full_names:
+        forms.setdefault(tuple(words), mention)
+        firsts.setdefault(words[0], set()).add(mention.actor.name)
+    surnames = {words[-1] for words, _, _ in state.full_names}
+    longest = max((len(form) for form in forms), default=0)
+    for token in doc:
+        if token.i in state.covered or token.tag_ not in PROPER_TAGS or not token.is_title:
+            continue
+        found = None
+        for size in range(min(longest, len(doc) - token.i), 0, -1):
+            span = doc[token.i : token.i + size]
+            key = tuple(t.text for t in span)
+            if key in forms and not state.covered.intersection(range(span.start, span.end)):
+                found = (span, forms[key])
+                break
+        if found is None and token.text in surnames:
+            earlier = [item for item in state.full_names if item[1].head < token.i]
+            known = _bare_surname(
+                token.text, doc[token.i : token.i + 1], earlier or state.full_names
+            )
+            found = (doc[token.i : token.i + 1], known) if known else None
+        if found is None and len(firsts.get(token.text, ())) == 1 and token.text not in surnames:
+            name = next(iter(firsts[token.text]))
+            known = next(m for w, m, _ in state.full_names if m.actor.name == name)
+            found = (doc[token.i : token.i + 1], known)
+        if found is not None:
+            span, known = found
+            state.add(_Mention(span.start, span.end, span[-1].i, known.actor, "alias", known))
 
 
 # --------------------------------------------------------------------------- pass 2: descriptions
@@ -550,6 +612,87 @@ def _syntactic(pronoun: Token, state: _Resolver) -> _Mention | object | None:
     return None
 
 
+def _folded(word: str) -> str:
+    """Lower case without accents ("Antonín" -> "antonin"), as first_names.csv spells names."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _genders(state: _Resolver) -> None:
+    """Each person's gender, when the text or the name tells it: a gendered noun in a title or
+    apposition ("his wife, Anna Kowalczyk", "Mrs Pelosi"), else the first name's usual gender."""
+    for mention in state.mentions:
+        actor = mention.actor
+        if actor.type != "person" or actor.gender is not None:
+            continue
+        described = (mention.description or "").replace(".", " ").lower().split()
+        told = [state.lex.gendered[w] for w in described if w in state.lex.gendered]
+        first = _folded(actor.name.split()[0]) if " " in actor.name else ""
+        actor.gender = told[-1] if told else state.lex.first_names.get(first)
+
+
+def _weight(token: Token) -> float:
+    """How salient a mention is by its place in the clause (after Lappin and Leass): subjects
+    over objects over the rest; a mention inside another noun phrase or a prepositional phrase
+    counts less than one that is an argument of its verb."""
+    weight = 100.0
+    if token.dep_ in SUBJECTS:
+        weight += 80
+    elif token.dep_ in {"dobj", "dative", "attr"}:
+        weight += 50
+    node = token
+    while node.dep_ in {"appos", "conj", "compound", "flat"} and node.head.i != node.i:
+        node = node.head
+    if node.head.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+        weight += 80 + 50
+    elif node.dep_ != "pobj":
+        weight += 50
+    return weight
+
+
+def _co_arguments(pronoun: Token) -> set[int]:
+    """Heads a non-reflexive object or subject pronoun cannot take: the other arguments of its
+    own verb ("his father, Johann, encouraged him": him is not Johann)."""
+    if pronoun.dep_ not in {*SUBJECTS, "dobj", "dative"} or pronoun.lower_.endswith("self"):
+        return set()
+    verb = pronoun.head
+    found = set()
+    for child in verb.children:
+        if child.i != pronoun.i and child.dep_ in {*SUBJECTS, "dobj", "dative"}:
+            found.add(child.i)
+            found.update(c.i for c in child.children if c.dep_ == "appos")
+    return found
+
+
+def _most_salient(pronoun: Token, state: _Resolver) -> _Mention | None:
+    """He/she without a syntactic antecedent: the agreeing person whose mentions in this and the
+    previous sentences weigh most, each mention's weight halved per sentence back."""
+    word = pronoun.lower_
+    here = state.sentence_of[pronoun.i]
+    excluded = _co_arguments(pronoun)
+    scores: dict[str, float] = {}
+    latest: dict[str, _Mention] = {}
+    for mention in state.mentions:
+        back = here - state.sentence_of[mention.head]
+        if not 0 <= back <= SENTENCES_BACK or mention.head >= pronoun.i:
+            continue
+        if mention.head in excluded or not _agrees(word, mention):
+            continue
+        name = mention.actor.name
+        scores[name] = scores.get(name, 0.0) + _weight(state.doc[mention.head]) / 2**back
+        if name not in latest or latest[name].head < mention.head:
+            latest[name] = mention
+    if not scores:
+        return None
+    named = Counter(
+        m.actor.name for m in state.mentions if m.how != "pronoun" and m.head < pronoun.i
+    )
+    for name, mention in latest.items():
+        scores[name] += AGREEMENT_BONUS * (mention.actor.gender == _gender(word))
+        scores[name] += PROMINENCE_BONUS * min(named[name], PROMINENCE_CAP)
+    return latest[max(scores, key=lambda name: (scores[name], latest[name].head))]
+
+
 def _salient(pronoun: Token, state: _Resolver) -> _Mention | None:
     """No syntactic antecedent: the latest agreeing mention in the sentence, then the subject
     (else the latest) of the previous sentences (one sentence, same paragraph, for "they")."""
@@ -594,7 +737,9 @@ def _pronouns(state: _Resolver) -> None:
         found = _syntactic(token, state)
         if isinstance(found, _Mention) and found.actor.type == "person":
             found.actor.gender = found.actor.gender or _gender(word)
-        if found is None:
+        if found is None and word in MASCULINE | FEMININE:
+            found = _most_salient(token, state)
+        elif found is None:
             found = _salient(token, state)
         if isinstance(found, _Mention):
             state.add(
@@ -713,9 +858,11 @@ def find_mentions(doc: Doc, article_id: str, *, table: pd.DataFrame | None = Non
     for sieve in (
         _table_names,
         _entity_names,
+        _repeated_names,
         _descriptions,
         _groups,
         _definite_roles,
+        _genders,
         _pronouns,
         _counterparts,
     ):
