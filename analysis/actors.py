@@ -360,7 +360,9 @@ def _repeated_names(state: _Resolver) -> None:
     doc = state.doc
     forms: dict[tuple[str, ...], _Mention] = {}
     for mention in state.mentions:
-        if mention.how == "name" and mention.actor.type != "person":
+        if mention.how == "name" and (
+            mention.actor.type != "person" or mention.end - mention.start == 1
+        ):
             forms.setdefault(tuple(t.text for t in doc[mention.start : mention.end]), mention)
     firsts: dict[str, set[str]] = {}
     for words, mention, _ in state.full_names:
@@ -434,6 +436,11 @@ def _noun_phrase(token: Token, *, stop: Token | None = None) -> Span:
     return doc[start : end + 1]
 
 
+def _negated(noun: Token) -> bool:
+    """An apposition that denies ("Sadiq Khan (no relation)"), so describes nobody."""
+    return any(child.lower_ == "no" for child in noun.lefts)
+
+
 def _describe(state: _Resolver, name: _Mention, phrase: Span) -> None:
     text = phrase.text[4:] if phrase[0].lower_ == "the" else phrase.text
     state.add(_Mention(phrase.start, phrase.end, phrase.root.i, name.actor, "role", name, text))
@@ -450,7 +457,7 @@ def _descriptions(state: _Resolver) -> None:
             mention.actor.side = mention.actor.side or _side_of(doc[start : mention.end], state)
         head = doc[mention.head]
         for child in head.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN":
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and not _negated(child):
                 _describe(state, mention, _noun_phrase(child))
         if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
             _describe(state, mention, _noun_phrase(head.head, stop=head))

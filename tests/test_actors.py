@@ -312,3 +312,82 @@ def test_resolution_table_names_the_antecedent(seed_frames):
     for row in pronouns.itertuples():
         assert row.resolved_through == mentions.loc[row.antecedent_id, "text"]
     assert table.loc[table["how"] == "name", "resolved_through"].isna().all()
+
+
+# --------------------------------------------------------------------------- error classes from
+# held-out text (issue 9): each an invented article of the same shape as the error seen
+
+
+def _resolved(text: str) -> pd.DataFrame:
+    return actors.find_mentions(nlp.parse([text])[0], "invented")
+
+
+def _actor_at(mentions: pd.DataFrame, text: str, phrase: str, word: str) -> str:
+    found = _at(mentions, text, phrase, word)
+    assert len(found) == 1, f"no single mention of {word!r} in {phrase!r}"
+    return found["actor"].iloc[0]
+
+
+def test_bare_surname_goes_to_the_person_just_named_among_namesakes():
+    text = (
+        "Usman Khan attacked people at a hall near the bridge. The mayor of the city, Sadiq "
+        'Khan, praised the officers on Friday. "We will not be divided," said Khan.'
+    )
+    found = _resolved(text)
+    assert _actor_at(found, text, "said Khan", "Khan") == "Sadiq Khan"
+    assert set(found.loc[found["actor_type"] == "person", "actor"]) == {"Usman Khan", "Sadiq Khan"}
+
+
+def test_bare_surname_never_joins_a_namesake_marked_no_relation():
+    text = (
+        "Usman Khan attacked people at a hall near the bridge. Officers shot Khan on the bridge. "
+        "Mayor Sadiq Khan (no relation) praised the officers. Khan had been released a year ago."
+    )
+    found = _resolved(text)
+    assert _actor_at(found, text, "shot Khan", "Khan") == "Usman Khan"
+    assert _actor_at(found, text, "Khan had been", "Khan") == "Usman Khan"
+    assert _actor_at(found, text, "Mayor Sadiq Khan", "Mayor Sadiq Khan") == "Sadiq Khan"
+    assert "no relation" not in set(found["text"])  # a denial describes nobody
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [  # she cannot be the man named first, whose gender the first name tells ...
+        (
+            "Donald Trump met Nancy Pelosi at the White House on Tuesday. After the meeting, "
+            "she said the talks had failed.",
+            "Nancy Pelosi",
+        ),
+        (  # ... or that a title tells, when the first name is not given
+            "Daniel Reyes met Mrs Okafor in the capital on Monday. Afterwards she told "
+            "reporters that the deal was close.",
+            "Okafor",
+        ),
+    ],
+)
+def test_pronouns_agree_in_gender_with_their_antecedent(text, actor):
+    found = _resolved(text)
+    assert _actor_at(found, text, "she", "she") == actor
+
+
+def test_pronoun_after_a_fronted_phrase_is_the_subject_of_the_story():
+    text = (
+        "Jonas Berg was born in Bergen in 1901. Placed under the care of a Dr. Erik Lund, he was "
+        "encouraged to study music. His mother often withdrew him from school."
+    )
+    found = _resolved(text)
+    for phrase, word in (("Lund, he", "he"), ("His mother", "His"), ("withdrew him", "him")):
+        assert _actor_at(found, text, phrase, word) == "Jonas Berg"
+
+
+def test_names_the_ner_missed_are_found_where_it_found_them_elsewhere():
+    text = (
+        "Ingrid Solheim\n\nIngrid Solheim is a Norwegian painter. Solheim studied in Paris. "
+        "In 1990 Solheim returned to Bergen, where Solheim opened a studio."
+    )
+    found = _resolved(text)
+    starts = [i for i in range(len(text)) if text.startswith("Solheim", i)]
+    for start in starts:
+        at = found[(found["start"] <= start) & (found["end"] >= start + len("Solheim"))]
+        assert list(at["actor"]) == ["Ingrid Solheim"], f"Solheim at {start}"
+    assert found.loc[found["start"] == 0, "end"].tolist() == [len("Ingrid Solheim")]
