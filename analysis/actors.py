@@ -133,6 +133,7 @@ class _Lexicons:
     groups: frozenset[str]
     gendered: dict[str, str]  # honorific or noun -> he | she
     first_names: dict[str, str]  # lower-cased, accents folded -> he | she
+    organisation_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +145,7 @@ def _lexicons() -> _Lexicons:
     groups = _csv_rows(lexicons / "group_nouns.csv", ("noun",))
     gendered = _csv_rows(lexicons / "gendered_nouns.csv", ("noun", "gender"))
     first_names = _csv_rows(lexicons / "first_names.csv", ("name", "gender"))
+    organisation_words = _csv_rows(lexicons / "organisation_words.csv", ("word",))
     return _Lexicons(
         demonyms={row["demonym"]: (row["country"], row["side"]) for _, row in demonyms},
         metonyms={row["surface"]: (row["side"], row["stands_for"]) for _, row in metonyms},
@@ -151,6 +153,7 @@ def _lexicons() -> _Lexicons:
         groups=frozenset(row["noun"].lower() for _, row in groups),
         gendered={row["noun"].lower(): row["gender"] for _, row in gendered},
         first_names={row["name"]: row["gender"] for _, row in first_names},
+        organisation_words=frozenset(row["word"] for _, row in organisation_words),
     )
 
 
@@ -264,11 +267,23 @@ def _trimmed(ent: Span) -> Span:
     return Span(ent.doc, start, end, label=ent.label_)
 
 
+def _looks_personal(ent: Span, lex: _Lexicons) -> bool:
+    """A two- or three-word proper name that starts with a first name ("Brock Holt") and has no
+    word of an organisation's or place's name ("Griffith University"), whatever the NER's label."""
+    if ent.label_ not in ENTITY_TYPES or not 2 <= len(ent) <= 3:
+        return False
+    if not all(t.tag_ in PROPER_TAGS and t.is_title for t in ent):
+        return False
+    if any(t.text in lex.organisation_words for t in ent):
+        return False
+    return _folded(ent[0].text) in lex.first_names
+
+
 def _new_entities(state: _Resolver) -> Iterator[tuple[Span, str]]:
     """spaCy's named entities that may be actors the table does not know, with their type; a
     name the NER calls a person somewhere in the article is a person everywhere in it."""
     ents = [_trimmed(ent) for ent in state.doc.ents]
-    people = {ent.text for ent in ents if ent.label_ == "PERSON"}
+    people = {ent.text for ent in ents if ent.label_ == "PERSON" or _looks_personal(ent, state.lex)}
     for ent in ents:
         actor_type = "person" if ent.text in people else ENTITY_TYPES.get(ent.label_)
         if actor_type is None or any(t.i in state.covered for t in ent):

@@ -391,3 +391,17 @@ def test_names_the_ner_missed_are_found_where_it_found_them_elsewhere():
         at = found[(found["start"] <= start) & (found["end"] >= start + len("Solheim"))]
         assert list(at["actor"]) == ["Ingrid Solheim"], f"Solheim at {start}"
     assert found.loc[found["start"] == 0, "end"].tolist() == [len("Ingrid Solheim")]
+
+
+def test_a_name_starting_with_a_first_name_is_a_person_whatever_the_ner_label():
+    text = (
+        "Brock Holt\n\nHolt with the Boston Red Sox in 2018. Holt hit his first home run in May. "
+        "Griffith University said it would honour him."
+    )
+    found = _resolved(text).set_index("start")
+    assert nlp.parse([text])[0].ents[0].label_ != "PERSON"  # the shape this test is about
+    assert found.loc[0, "actor"] == "Brock Holt"
+    assert found.loc[0, "actor_type"] == "person"
+    assert found.loc[text.index("Holt hit"), "actor"] == "Brock Holt"
+    assert found.loc[text.index("his"), "actor"] == "Brock Holt"
+    assert found.loc[text.index("Griffith"), "actor_type"] == "organisation"
