@@ -267,6 +267,26 @@ def _trimmed(ent: Span) -> Span:
     return Span(ent.doc, start, end, label=ent.label_)
 
 
+def _first_name(word: str, lex: _Lexicons) -> str | None:
+    """The gender a first name usually takes; None for other words, and for words that are also
+    titles or ranks ("Major", "Prince")."""
+    lower = word.lower().rstrip(".")
+    if lower in lex.roles or lower in lex.gendered:
+        return None
+    return lex.first_names.get(_folded(word))
+
+
+def _with_first_names(ent: Span, lex: _Lexicons) -> Span:
+    """A person's name with the first names the NER left outside it ("Joshua" of "Joshua
+    Abraham Norton")."""
+    start, doc = ent.start, ent.doc
+    while start > 0 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].tag_ in PROPER_TAGS:
+        if not doc[start - 1].is_title or not _first_name(doc[start - 1].text, lex):
+            break
+        start -= 1
+    return Span(doc, start, ent.end, label=ent.label_)
+
+
 def _looks_personal(ent: Span, lex: _Lexicons) -> bool:
     """A two- or three-word proper name that starts with a first name ("Brock Holt") and has no
     word of an organisation's or place's name ("Griffith University"), whatever the NER's label."""
@@ -276,7 +296,7 @@ def _looks_personal(ent: Span, lex: _Lexicons) -> bool:
         return False
     if any(t.text in lex.organisation_words for t in ent):
         return False
-    return _folded(ent[0].text) in lex.first_names
+    return _first_name(ent[0].text, lex) is not None
 
 
 def _new_entities(state: _Resolver) -> Iterator[tuple[Span, str]]:
@@ -286,6 +306,7 @@ def _new_entities(state: _Resolver) -> Iterator[tuple[Span, str]]:
     people = {ent.text for ent in ents if ent.label_ == "PERSON" or _looks_personal(ent, state.lex)}
     for ent in ents:
         actor_type = "person" if ent.text in people else ENTITY_TYPES.get(ent.label_)
+        ent = _with_first_names(ent, state.lex) if actor_type == "person" else ent
         if actor_type is None or any(t.i in state.covered for t in ent):
             continue
         if ent.text in state.lex.demonyms or not any(t.tag_ in PROPER_TAGS for t in ent):
@@ -311,10 +332,8 @@ def _name_words(ent: Span, lex: _Lexicons) -> list[str]:
 
 def _same_person(words: list[str], known: list[str]) -> bool:
     """Two full names of one person: same first and last word ("Otto Jespersen", "Otto Harry
-    Jespersen"), or one's words inside the other's ("Pierre L'Enfant" in "Pierre Charles ...")."""
-    if words[0] == known[0] and words[-1] == known[-1]:
-        return True
-    return words[-1] == known[-1] and set(words) <= set(known)
+    Jespersen"); "Abraham Norton" is not "Joshua Abraham Norton" (his father)."""
+    return words[0] == known[0] and words[-1] == known[-1]
 
 
 def _unrelated(ent: Span) -> bool:
@@ -341,6 +360,18 @@ def _sentence_before(ent: Span) -> int:
     return ent.doc[start - 1].sent.start if start > 0 else start
 
 
+def _only_carrier(words: list[str], names: dict[int, list[str]]) -> list[str] | None:
+    """The full name of the one person in the article whose surname is the bare ``words``."""
+    if len(words) != 1:
+        return None
+    carriers: list[list[str]] = []
+    for full in names.values():
+        if len(full) > 1 and full[-1] == words[0]:
+            if not any(_same_person(full, known) for known in carriers):
+                carriers.append(full)
+    return carriers[0] if len(carriers) == 1 else None
+
+
 def _entity_names(state: _Resolver) -> None:
     """spaCy's entities: a new actor per name; a variant of a full name ("Otto Harry Jespersen",
     "Otto Jespersen") joins it; a bare surname joins a person named in full (see
@@ -355,8 +386,12 @@ def _entity_names(state: _Resolver) -> None:
             known = next((m for w, m, _ in full_names if _same_person(words, w)), None)
         elif words is not None:
             known = _bare_surname(words[0], ent, full_names)
+        later = _only_carrier(words, words_of) if known is None and words else None
         if known is not None:
             mention = _Mention(ent.start, ent.end, ent.root.i, known.actor, "alias", known)
+        elif later is not None:  # a surname in a heading, before the full name
+            actor = state.actor(" ".join(later), "person", None)
+            mention = _Mention(ent.start, ent.end, ent.root.i, actor, "alias")
         else:
             name = " ".join(words) if ent.start in words_of else _canonical(ent.text)
             actor = state.actor(name, actor_type, None)
@@ -469,6 +504,7 @@ def _descriptions(state: _Resolver) -> None:
         if start < mention.start:
             mention.description = doc[start : mention.start].text
             mention.start, mention.how = start, "title"
+            state.covered.update(range(start, mention.end))
             mention.actor.side = mention.actor.side or _side_of(doc[start : mention.end], state)
         head = doc[mention.head]
         for child in head.children:
@@ -545,6 +581,14 @@ def _holds(actor: _Actor, office: str, side: str | None, descriptions: dict[str,
     return office in role.lower() and (side is None or actor.side == side)
 
 
+def _holder(noun: Token, office: str, state: _Resolver) -> _Mention | None:
+    """The latest mention before ``noun`` of a person known to hold ``office``."""
+    side = _side_of(noun.lefts, state)
+    descriptions = {m.actor.name: m.description for m in state.mentions if m.description}
+    earlier = [m for m in state.mentions if m.end <= noun.i and m.actor.type == "person"]
+    return next((m for m in reversed(earlier) if _holds(m.actor, office, side, descriptions)), None)
+
+
 def _definite_roles(state: _Resolver) -> None:
     doc = state.doc
     for noun in doc:
@@ -553,15 +597,43 @@ def _definite_roles(state: _Resolver) -> None:
             continue
         if noun.i in state.covered or not any(c.lower_ == "the" for c in noun.lefts):
             continue
-        side = _side_of(noun.lefts, state)
-        descriptions = {m.actor.name: m.description for m in state.mentions if m.description}
-        earlier = [m for m in state.mentions if m.end <= noun.i and m.actor.type == "person"]
-        match = next(
-            (m for m in reversed(earlier) if _holds(m.actor, office, side, descriptions)), None
-        )
+        match = _holder(noun, office, state)
         if match is not None:
             phrase = _noun_phrase(noun)
             state.add(_Mention(phrase.start, phrase.end, noun.i, match.actor, "role", match))
+
+
+def _titled_roles(state: _Resolver) -> None:
+    """A capitalised office or party ("Madam Speaker", "the Chief Justice", "Petitioner"): the
+    person known to hold it, else an actor of its own named by the title; an honorific before it
+    gives the gender."""
+    doc = state.doc
+    for noun in doc:
+        kind = state.lex.roles.get(noun.lower_)
+        if kind not in {"office", "party"} or noun.i in state.covered or not noun.is_title:
+            continue
+        if noun.i == noun.sent.start and noun.tag_ not in PROPER_TAGS:
+            continue
+        start = noun.i
+        while (
+            start > noun.sent.start
+            and doc[start - 1].is_title
+            and doc[start - 1].dep_
+            in {
+                "compound",
+                "amod",
+            }
+        ):
+            start -= 1
+        if start > 0 and _honorific(doc[start - 1], state.lex):
+            start -= 1
+        gender = _honorific(doc[start], state.lex) if start < noun.i else None
+        words = [t.text for t in doc[start : noun.i] if not _honorific(t, state.lex)]
+        words.append(noun.text)
+        holder = _holder(noun, noun.lower_, state)
+        actor = holder.actor if holder else state.actor(" ".join(words), "person", None)
+        actor.gender = actor.gender or gender
+        state.add(_Mention(start, noun.i + 1, noun.i, actor, "role", holder))
 
 
 # --------------------------------------------------------------------------- pass 5: pronouns
@@ -649,8 +721,8 @@ def _genders(state: _Resolver) -> None:
             continue
         described = (mention.description or "").replace(".", " ").lower().split()
         told = [state.lex.gendered[w] for w in described if w in state.lex.gendered]
-        first = _folded(actor.name.split()[0]) if " " in actor.name else ""
-        actor.gender = told[-1] if told else state.lex.first_names.get(first)
+        first = actor.name.split()[0] if " " in actor.name else ""
+        actor.gender = told[-1] if told else _first_name(first, state.lex)
 
 
 def _weight(token: Token) -> float:
@@ -884,6 +956,7 @@ def find_mentions(doc: Doc, article_id: str, *, table: pd.DataFrame | None = Non
         _descriptions,
         _groups,
         _definite_roles,
+        _titled_roles,
         _genders,
         _pronouns,
         _counterparts,

@@ -405,3 +405,28 @@ def test_a_name_starting_with_a_first_name_is_a_person_whatever_the_ner_label():
     assert found.loc[text.index("Holt hit"), "actor"] == "Brock Holt"
     assert found.loc[text.index("his"), "actor"] == "Brock Holt"
     assert found.loc[text.index("Griffith"), "actor_type"] == "organisation"
+
+
+def test_capitalised_offices_and_parties_are_actors_with_the_honorifics_gender():
+    text = (
+        "Madam Speaker, I rise today to thank the members. The Speaker has given me her time. "
+        "In 1975 the Petitioner was arrested when he tried to steal a coat."
+    )
+    found = _resolved(text)
+    assert _actor_at(found, text, "Madam Speaker", "Madam Speaker") == "Speaker"
+    assert _actor_at(found, text, "The Speaker has", "Speaker") == "Speaker"
+    assert _actor_at(found, text, "me her time", "her") == "Speaker"
+    assert _actor_at(found, text, "he tried", "he") == "Petitioner"
+
+
+def test_first_names_the_ner_left_out_join_the_name_and_fathers_stay_apart():
+    text = (
+        "Joshua Abraham Norton was a citizen of San Francisco. Norton proclaimed himself emperor "
+        "in 1859. His father Abraham Norton had died in 1848."
+    )
+    found = _resolved(text)
+    assert _actor_at(found, text, "Joshua Abraham Norton", "Joshua Abraham Norton") == (
+        "Joshua Abraham Norton"
+    )
+    assert _actor_at(found, text, "Norton proclaimed", "Norton") == "Joshua Abraham Norton"
+    assert _actor_at(found, text, "father Abraham Norton", "Abraham Norton") == "Abraham Norton"
