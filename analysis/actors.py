@@ -603,6 +603,34 @@ def _definite_roles(state: _Resolver) -> None:
             state.add(_Mention(phrase.start, phrase.end, noun.i, match.actor, "role", match))
 
 
+TITLE_LINKS = {"of", "the", "for", "and", "to", "-"}
+
+
+def _named_beside(start: int, end: int, state: _Resolver) -> _Mention | None:
+    """The person a title stands beside: named right after it ("Secretary of State Mike
+    Pompeo", "Mayor of London Sadiq Khan") or right before it ("Youssef Chahed, the Prime
+    Minister of Tunisia")."""
+    doc = state.doc
+    people = [m for m in state.mentions if m.actor.type == "person" and m.how != "pronoun"]
+    after = end
+    while after < len(doc) and after - end < 6 and doc[after].sent == doc[start].sent:
+        found = next((m for m in people if m.start == after), None)
+        if found is not None:
+            return found
+        if not (doc[after].is_title or doc[after].lower_ in TITLE_LINKS):
+            break
+        after += 1
+    before = start - 1
+    while before >= 0 and (
+        doc[before].lower_ in {"the", ",", "a", "an"}
+        or (doc[before].dep_ in {"amod", "compound"} and doc[before].is_lower)
+    ):
+        before -= 1
+    if before < start - 1 and doc[before + 1].text == ",":
+        return next((m for m in people if m.end == before + 1), None)
+    return None
+
+
 def _titled_roles(state: _Resolver) -> None:
     """A capitalised office or party ("Madam Speaker", "the Chief Justice", "Petitioner"): the
     person known to hold it, else an actor of its own named by the title; an honorific before it
@@ -615,22 +643,16 @@ def _titled_roles(state: _Resolver) -> None:
         if noun.i == noun.sent.start and noun.tag_ not in PROPER_TAGS:
             continue
         start = noun.i
-        while (
-            start > noun.sent.start
-            and doc[start - 1].is_title
-            and doc[start - 1].dep_
-            in {
-                "compound",
-                "amod",
-            }
-        ):
+        while start > noun.sent.start and doc[start - 1].is_title:
+            if doc[start - 1].dep_ not in {"compound", "amod"}:
+                break
             start -= 1
         if start > 0 and _honorific(doc[start - 1], state.lex):
             start -= 1
         gender = _honorific(doc[start], state.lex) if start < noun.i else None
         words = [t.text for t in doc[start : noun.i] if not _honorific(t, state.lex)]
         words.append(noun.text)
-        holder = _holder(noun, noun.lower_, state)
+        holder = _named_beside(start, noun.i + 1, state) or _holder(noun, noun.lower_, state)
         actor = holder.actor if holder else state.actor(" ".join(words), "person", None)
         actor.gender = actor.gender or gender
         state.add(_Mention(start, noun.i + 1, noun.i, actor, "role", holder))

@@ -430,3 +430,14 @@ def test_first_names_the_ner_left_out_join_the_name_and_fathers_stay_apart():
     )
     assert _actor_at(found, text, "Norton proclaimed", "Norton") == "Joshua Abraham Norton"
     assert _actor_at(found, text, "father Abraham Norton", "Abraham Norton") == "Abraham Norton"
+
+
+def test_a_capitalised_title_beside_a_name_is_that_person_not_a_new_actor():
+    text = (
+        "On Tuesday, Hosni Mubarak, the former President of Egypt, died aged 91. The ban "
+        "followed a tweet by US Secretary of State Mike Pompeo."
+    )
+    found = _resolved(text)
+    assert _actor_at(found, text, "former President", "President") == "Hosni Mubarak"
+    assert _actor_at(found, text, "US Secretary", "Secretary") == "Mike Pompeo"
+    assert not {"President", "Secretary"} & set(found["actor"])
