@@ -47,9 +47,10 @@ $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
-bench: $(BENCH_STAMP) ## throughput and attribution benchmarks (skip without ../shared/bench)
+bench: $(BENCH_STAMP) ## throughput, attribution and actor benchmarks (skip without ../shared/bench)
 	$(BIN)/python benchmarks/throughput.py --corpus $(SHARED)/corpus/wikinews
 	$(BIN)/python benchmarks/attribution.py --gold $(SHARED)/bench/polnear-dev.jsonl
+	$(BIN)/python benchmarks/actors.py --gold $(SHARED)/bench/gum-dev.jsonl
 
 lint: install ## ruff lint + format check
 	$(BIN)/ruff check analysis tests benchmarks notebooks

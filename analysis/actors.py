@@ -6,20 +6,32 @@ coreference model installs offline, so resolution is a deterministic sieve over 
 in the spirit of the Stanford multi-pass resolver, each pass more permissive than the last:
 
 1. names: every alias in ``data/actors.csv`` (longest match first), then spaCy's PERSON, ORG,
-   GPE and LOC entities for actors the table does not know (surnames join their full name);
-   places used as agents ("Kyiv said", "the Kremlin's actions") are metonyms for a government;
+   GPE and LOC entities for actors the table does not know; a two- or three-word name that starts
+   with a first name is a person whatever the NER's label ("Brock Holt" as ORG). Variants of a
+   full name join it ("Otto Harry Jespersen", "Otto Jespersen"); a bare surname joins the only
+   person carrying it, else the one named in this or the previous sentence, else the first
+   named, and never one said to be "no relation". Names the NER found once are found wherever
+   else they are written. Places used as agents ("Kyiv said", "the Kremlin's actions") are
+   metonyms for a government;
 2. titles and appositions: "Russian President Vladimir Putin", "Alexei Kulemzin, the
    Russian-installed mayor of ...", "the commander of ..., Lieutenant General Serhiy Nayev";
 3. groups: "Ukrainian officials", "Russia's security services", "Officials in the Kyiv region",
    and bare "officials", whose side comes from the sentence;
-4. definite role nouns ("the president") to the last person holding that role;
+4. role nouns: "the president" to the last person holding that role; a capitalised office or
+   party beside no name ("Madam Speaker", "the Petitioner") is an actor of its own;
 5. pronouns (he/his/him, she/her, they/their/them, it/its) by agreement and salience: the subject
-   or object of a governing clause first, then recency in the sentence, then the subject of the
-   previous sentences; pronouns inside quotation marks are left alone;
+   or object of a governing clause first; then, for he/she, the person whose mentions in this and
+   the three sentences before weigh most (Lappin and Leass's weights, halved per sentence back,
+   plus the person's prominence in the article), who must agree in gender when it is known from
+   an honorific, a gendered noun ("his wife") or the first name; for the others, recency in the
+   sentence, then the subject of the previous sentences. Pronouns inside quotation marks are
+   left alone;
 6. counterparts: "his Ukrainian counterpart" is the holder of the possessor's office in the other
    country (named, or the other country of the sentence).
 
-The lexicons (role nouns, group nouns, metonyms, demonyms) are CSV files in ``data/lexicons/``.
+The lexicons (role nouns, group nouns, metonyms, demonyms, gendered nouns, organisation words and
+first names, the last from the MIT-licensed ``nomquamgender`` data) are CSV files in
+``data/lexicons/``. ``benchmarks/actors.py`` measures the resolver on coreference gold.
 """
 
 from __future__ import annotations
@@ -218,14 +230,24 @@ class _Resolver:
 
 
 def _alias_matcher(vocab, table: pd.DataFrame) -> tuple[PhraseMatcher, dict[str, str]]:
+    """The matcher of every actor's name and aliases; built once per vocabulary and table."""
+    rows = tuple(
+        (row.actor, str(row.aliases) if pd.notna(row.aliases) else "")
+        for row in table.itertuples(index=False)
+    )
+    return _built_matcher(vocab, rows)
+
+
+@lru_cache(maxsize=4)
+def _built_matcher(vocab, rows: tuple[tuple[str, str], ...]) -> tuple[PhraseMatcher, dict]:
     tokenizer = nlp.load_model().tokenizer
     matcher = PhraseMatcher(vocab, attr="ORTH")
     owner: dict[str, str] = {}
-    for row in table.itertuples(index=False):
-        aliases = [row.actor, *(str(row.aliases).split("|") if pd.notna(row.aliases) else [])]
-        for alias in dict.fromkeys(a.strip() for a in aliases if a.strip()):
-            owner.setdefault(alias, row.actor)
-            matcher.add(row.actor, [tokenizer(alias)])
+    for actor, aliases in rows:
+        names = [actor, *(aliases.split("|") if aliases else [])]
+        for alias in dict.fromkeys(a.strip() for a in names if a.strip()):
+            owner.setdefault(alias, actor)
+            matcher.add(actor, [tokenizer(alias)])
     return matcher, owner
 
 
