@@ -425,6 +425,32 @@ def _entity_names(state: _Resolver) -> None:
             mention.actor.gender = gender
 
 
+def _unnamed_subjects(state: _Resolver) -> None:
+    """A one-word proper name the NER never labels but the article makes the subject of a verb
+    at least twice ("Byron received his early education", "Marbles uploads a new video") is a
+    person, unless the word is also written in lower case or names an office or organisation."""
+    doc, lex = state.doc, state.lex
+    lower = {t.lower_ for t in doc if t.is_lower}
+    subjects: dict[str, list[Token]] = {}
+    for token in doc:
+        if token.dep_ not in SUBJECTS or token.tag_ not in PROPER_TAGS or not token.is_title:
+            continue
+        if token.ent_type_ or token.i in state.covered or token.lower_ in lower:
+            continue
+        if any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
+            continue
+        if token.text in lex.organisation_words or token.lower_ in lex.roles:
+            continue
+        if token.lower_ in lex.gendered or token.text in lex.demonyms:
+            continue
+        subjects.setdefault(token.text, []).append(token)
+    for word, found in subjects.items():
+        if len(found) >= 2:
+            actor = state.actor(word, "person", None)
+            for token in found:
+                state.add(_Mention(token.i, token.i + 1, token.i, actor, "name"))
+
+
 def _repeated_names(state: _Resolver) -> None:
     """Names the NER missed where it found them elsewhere in the article: a person's full name,
     surname ("Byron received his early education", see :func:`_bare_surname`) or first name
@@ -997,6 +1023,7 @@ def find_mentions(doc: Doc, article_id: str, *, table: pd.DataFrame | None = Non
         _table_names,
         _entity_names,
         _repeated_names,
+        _unnamed_subjects,
         _descriptions,
         _groups,
         _definite_roles,

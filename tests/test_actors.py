@@ -441,3 +441,18 @@ def test_a_capitalised_title_beside_a_name_is_that_person_not_a_new_actor():
     assert _actor_at(found, text, "former President", "President") == "Hosni Mubarak"
     assert _actor_at(found, text, "US Secretary", "Secretary") == "Mike Pompeo"
     assert not {"President", "Secretary"} & set(found["actor"])
+
+
+def test_a_proper_name_twice_the_subject_is_a_person_even_unlabelled():
+    text = (
+        "Early years\n\nQuillfeather received his early education at a village school. In 1801 "
+        "he was sent to a city school. Quillfeather spent three years there, and his teachers "
+        "praised him."
+    )
+    doc = nlp.parse([text])[0]
+    found = _resolved(text)
+    subjects = [t for t in doc if t.text == "Quillfeather"]
+    assert not any(t.ent_type_ for t in subjects)  # the shape this test is about
+    assert _actor_at(found, text, "Quillfeather received", "Quillfeather") == "Quillfeather"
+    assert _actor_at(found, text, "received his", "his") == "Quillfeather"
+    assert _actor_at(found, text, "praised him", "him") == "Quillfeather"
