@@ -686,7 +686,9 @@ def _titled_roles(state: _Resolver) -> None:
     doc = state.doc
     for noun in doc:
         kind = state.lex.roles.get(noun.lower_)
-        if kind not in {"office", "party"} or noun.i in state.covered or not noun.is_title:
+        if kind not in {"office", "party", "address"} or noun.i in state.covered:
+            continue
+        if not noun.is_title:
             continue
         if noun.i == noun.sent.start and noun.tag_ not in PROPER_TAGS:
             continue

@@ -410,13 +410,15 @@ def test_a_name_starting_with_a_first_name_is_a_person_whatever_the_ner_label():
 def test_capitalised_offices_and_parties_are_actors_with_the_honorifics_gender():
     text = (
         "Madam Speaker, I rise today to thank the members. The Speaker has given me her time. "
-        "In 1975 the Petitioner was arrested when he tried to steal a coat."
+        "In 1975 the Petitioner was arrested when he tried to steal a coat. Your Honor, he "
+        "was never convicted."
     )
     found = _resolved(text)
     assert _actor_at(found, text, "Madam Speaker", "Madam Speaker") == "Speaker"
     assert _actor_at(found, text, "The Speaker has", "Speaker") == "Speaker"
     assert _actor_at(found, text, "me her time", "her") == "Speaker"
     assert _actor_at(found, text, "he tried", "he") == "Petitioner"
+    assert _actor_at(found, text, "Your Honor", "Honor") == "Honor"
 
 
 def test_first_names_the_ner_left_out_join_the_name_and_fathers_stay_apart():
