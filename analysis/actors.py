@@ -278,6 +278,7 @@ def _table_names(state: _Resolver) -> None:
 
 def _canonical(text: str) -> str:
     text = text.replace("’", "'")
+    text = text[:-2] if text.endswith("'s") else text
     return text[4:] if text.lower().startswith("the ") else text
 
 
@@ -344,12 +345,21 @@ def _honorific(token: Token, lex: _Lexicons) -> str | None:
 
 
 def _name_words(ent: Span, lex: _Lexicons) -> list[str]:
-    """A person's name without the honorifics before it ("Miss Chaworth" -> ["Chaworth"])."""
-    words = [t.text for t in ent]
-    while len(words) > 1 and _honorific(ent[len(ent) - len(words)], lex):
+    """A person's name without the titles before it and the letters after it ("Miss Chaworth"
+    -> ["Chaworth"], "St. Jerome" -> ["Jerome"], "Daniel Bernoulli FRS" -> ["Daniel",
+    "Bernoulli"])."""
+    words = [t.text for t in ent if t.text not in {"'s", "’s", "'"}]
+    while len(words) > 1 and _is_title_word(words[0], lex):
         words = words[1:]
-    words = [w for w in words if w not in {"'s", "’s", "'"}]
+    while len(words) > 2 and words[-1].isupper() and len(words[-1]) > 1:
+        words = words[:-1]
     return words or [t.text for t in ent]
+
+
+def _is_title_word(word: str, lex: _Lexicons) -> bool:
+    """An honorific, office, rank or title written before a name ("Mrs", "President", "Dr.")."""
+    lower = word.lower().rstrip(".")
+    return word[:1].isupper() and (lower in lex.gendered or lower in lex.roles)
 
 
 def _same_person(words: list[str], known: list[str]) -> bool:
@@ -366,10 +376,12 @@ def _unrelated(ent: Span) -> bool:
 def _bare_surname(word: str, ent: Span, full_names: list[tuple[list[str], _Mention, int]]):
     """The person a bare surname stands for, among those named in full before it: the only one
     carrying it; else the one named in this or the previous sentence; else the first one named
-    (the article's subject). Whoever is said to be "no relation" is never the referent."""
+    (the article's subject). Whoever is said to be "no relation" is never the referent. A word
+    no one carries as a surname may be the first name of exactly one of them ("Daniel")."""
     carriers = [(m, sent) for words, m, sent in full_names if words[-1] == word]
     if not carriers:
-        return None
+        firsts = {m.actor.name: m for words, m, _ in full_names if words[0] == word}
+        return next(iter(firsts.values())) if len(firsts) == 1 else None
     recent = max(carriers, key=lambda item: item[0].head)
     if len({m.actor.name for m, _ in carriers}) > 1 and recent[1] >= _sentence_before(ent):
         return recent[0]

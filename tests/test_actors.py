@@ -458,3 +458,16 @@ def test_a_proper_name_twice_the_subject_is_a_person_even_unlabelled():
     assert _actor_at(found, text, "Quillfeather received", "Quillfeather") == "Quillfeather"
     assert _actor_at(found, text, "received his", "his") == "Quillfeather"
     assert _actor_at(found, text, "praised him", "him") == "Quillfeather"
+
+
+def test_post_nominal_letters_and_a_lone_first_name_join_the_full_name():
+    text = (
+        "Daniel Bernoulli FRS was a Swiss mathematician. His father, Johann Bernoulli, banned "
+        "Daniel from his house."
+    )
+    found = _resolved(text)
+    assert _actor_at(found, text, "Daniel Bernoulli FRS", "Daniel Bernoulli FRS") == (
+        "Daniel Bernoulli"
+    )
+    assert _actor_at(found, text, "banned Daniel", "Daniel") == "Daniel Bernoulli"
+    assert _actor_at(found, text, "Johann Bernoulli", "Johann Bernoulli") == "Johann Bernoulli"
