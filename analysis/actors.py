@@ -21,11 +21,11 @@ in the spirit of the Stanford multi-pass resolver, each pass more permissive tha
    party beside no name ("Madam Speaker", "the Petitioner") is an actor of its own;
 5. pronouns (he/his/him, she/her, they/their/them, it/its) by agreement and salience: the subject
    or object of a governing clause first; then, for he/she, the person whose mentions in this and
-   the three sentences before weigh most (Lappin and Leass's weights, halved per sentence back,
+   the six sentences before weigh most (Lappin and Leass's weights, halved per sentence back,
    plus the person's prominence in the article), who must agree in gender when it is known from
-   an honorific, a gendered noun ("his wife") or the first name; for the others, recency in the
-   sentence, then the subject of the previous sentences. Pronouns inside quotation marks are
-   left alone;
+   an honorific, a gendered noun ("his wife") or the first name; for they/them/their, recency
+   in the sentence, then the subject of the sentence before in the same paragraph; it/its only
+   through the parse. Pronouns inside quotation marks are left alone;
 6. counterparts: "his Ukrainian counterpart" is the holder of the possessor's office in the other
    country (named, or the other country of the sentence).
 
@@ -67,7 +67,7 @@ AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
 PROPER_TAGS = {"NNP", "NNPS"}
 PLURAL_TAGS = {"NNS", "NNPS"}
-SENTENCES_BACK = 3
+SENTENCES_BACK = 6
 AGREEMENT_BONUS = 100.0  # salience of a person whose gender is known to match the pronoun
 PROMINENCE_BONUS = 20.0  # salience per earlier name mention of the person in the article ...
 PROMINENCE_CAP = 10  # ... counting at most this many
@@ -871,28 +871,28 @@ def _most_salient(pronoun: Token, state: _Resolver) -> _Mention | None:
     return latest[max(scores, key=lambda name: (scores[name], latest[name].head))]
 
 
-def _salient(pronoun: Token, state: _Resolver) -> _Mention | None:
-    """No syntactic antecedent: the latest agreeing mention in the sentence, then the subject
-    (else the latest) of the previous sentences (one sentence, same paragraph, for "they")."""
+def _salient_group(pronoun: Token, state: _Resolver) -> _Mention | None:
+    """They/them/their without a syntactic antecedent: the latest plural mention in the
+    sentence, else the last plural subject (else the latest plural mention) of the sentence
+    before, in the same paragraph. It/its is resolved only syntactically."""
     word = pronoun.lower_
-    if word in NEUTER:
+    if word not in PLURAL:
         return None
     sent = pronoun.sent
     before = [m for m in state.mentions if sent.start <= m.head < pronoun.i and _agrees(word, m)]
     if before:
         return max(before, key=lambda m: m.head)
-    sentences = list(state.doc.sents)
-    index = sentences.index(sent)
-    back = 1 if word in PLURAL else SENTENCES_BACK
-    for previous in reversed(sentences[max(index - back, 0) : index]):
-        if word in PLURAL and "\n" in nlp.text_of(state.doc)[previous.end_char : sent.start_char]:
-            return None
-        inside = [m for m in state.mentions if previous.start <= m.head < previous.end]
-        inside = [m for m in inside if _agrees(word, m)]
-        subjects = [m for m in inside if state.doc[m.head].dep_ in SUBJECTS]
-        if subjects or inside:
-            return (subjects or inside)[-1] if subjects else max(inside, key=lambda m: m.head)
-    return None
+    if sent.start == 0:
+        return None
+    previous = state.doc[sent.start - 1].sent
+    if "\n" in nlp.text_of(state.doc)[previous.end_char : sent.start_char]:
+        return None
+    inside = [m for m in state.mentions if previous.start <= m.head < previous.end]
+    inside = [m for m in inside if _agrees(word, m)]
+    subjects = [m for m in inside if state.doc[m.head].dep_ in SUBJECTS]
+    if subjects:
+        return subjects[-1]
+    return max(inside, key=lambda m: m.head) if inside else None
 
 
 def _quoted(doc: Doc) -> set[int]:
@@ -918,7 +918,7 @@ def _pronouns(state: _Resolver) -> None:
         if found is None and word in MASCULINE | FEMININE:
             found = _most_salient(token, state)
         elif found is None:
-            found = _salient(token, state)
+            found = _salient_group(token, state)
         if isinstance(found, _Mention):
             state.add(
                 _Mention(
