@@ -373,12 +373,25 @@ def _unrelated(ent: Span) -> bool:
     return "no relation" in ent.sent.text.lower()
 
 
-def _bare_surname(word: str, ent: Span, full_names: list[tuple[list[str], _Mention, int]]):
+def _surnames(words: list[str], lex: _Lexicons) -> set[str]:
+    """The words of a full name that may stand alone for the person: the last, and the one before
+    it when that is no first name or initial (the first of two surnames: "Ricardo Rosselló
+    Nevares" is "Rosselló")."""
+    found = {words[-1]}
+    if len(words) >= 3 and "." not in words[-2] and len(words[-2]) > 2:
+        if words[-2][:1].isupper() and _first_name(words[-2], lex) is None:
+            found.add(words[-2])
+    return found
+
+
+def _bare_surname(
+    word: str, ent: Span, full_names: list[tuple[list[str], _Mention, int]], lex: _Lexicons
+) -> _Mention | None:
     """The person a bare surname stands for, among those named in full before it: the only one
     carrying it; else the one named in this or the previous sentence; else the first one named
     (the article's subject). Whoever is said to be "no relation" is never the referent. A word
     no one carries as a surname may be the first name of exactly one of them ("Daniel")."""
-    carriers = [(m, sent) for words, m, sent in full_names if words[-1] == word]
+    carriers = [(m, sent) for words, m, sent in full_names if word in _surnames(words, lex)]
     if not carriers:
         firsts = {m.actor.name: m for words, m, _ in full_names if words[0] == word}
         return next(iter(firsts.values())) if len(firsts) == 1 else None
@@ -419,7 +432,7 @@ def _entity_names(state: _Resolver) -> None:
         if words is not None and len(words) > 1:
             known = next((m for w, m, _ in full_names if _same_person(words, w)), None)
         elif words is not None:
-            known = _bare_surname(words[0], ent, full_names)
+            known = _bare_surname(words[0], ent, full_names, state.lex)
         later = _only_carrier(words, words_of) if known is None and words else None
         if known is not None:
             mention = _Mention(ent.start, ent.end, ent.root.i, known.actor, "alias", known)
@@ -478,7 +491,7 @@ def _repeated_names(state: _Resolver) -> None:
     for words, mention, _ in state.full_names:
         forms.setdefault(tuple(words), mention)
         firsts.setdefault(words[0], set()).add(mention.actor.name)
-    surnames = {words[-1] for words, _, _ in state.full_names}
+    surnames = {w for words, _, _ in state.full_names for w in _surnames(words, state.lex)}
     longest = max((len(form) for form in forms), default=0)
     for token in doc:
         if token.i in state.covered or token.tag_ not in PROPER_TAGS or not token.is_title:
@@ -492,9 +505,8 @@ def _repeated_names(state: _Resolver) -> None:
                 break
         if found is None and token.text in surnames:
             earlier = [item for item in state.full_names if item[1].head < token.i]
-            known = _bare_surname(
-                token.text, doc[token.i : token.i + 1], earlier or state.full_names
-            )
+            span = doc[token.i : token.i + 1]
+            known = _bare_surname(token.text, span, earlier or state.full_names, state.lex)
             found = (doc[token.i : token.i + 1], known) if known else None
         if found is None and len(firsts.get(token.text, ())) == 1 and token.text not in surnames:
             name = next(iter(firsts[token.text]))

@@ -471,3 +471,13 @@ def test_post_nominal_letters_and_a_lone_first_name_join_the_full_name():
     )
     assert _actor_at(found, text, "banned Daniel", "Daniel") == "Daniel Bernoulli"
     assert _actor_at(found, text, "Johann Bernoulli", "Johann Bernoulli") == "Johann Bernoulli"
+
+
+def test_the_first_of_two_surnames_stands_for_the_person():
+    text = (
+        "Ricardo Rosselló Nevares, Puerto Rico's governor, announced his resignation. Rosselló "
+        "said he is to leave office next month."
+    )
+    found = _resolved(text)
+    assert _actor_at(found, text, "Rosselló said", "Rosselló") == "Ricardo Rosselló Nevares"
+    assert _actor_at(found, text, "said he", "he") == "Ricardo Rosselló Nevares"
