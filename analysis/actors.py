@@ -856,7 +856,10 @@ def _co_arguments(pronoun: Token) -> set[int]:
 
 def _most_salient(pronoun: Token, state: _Resolver) -> _Mention | None:
     """He/she without a syntactic antecedent: the agreeing person whose mentions in this and the
-    previous sentences weigh most, each mention's weight halved per sentence back."""
+    ``SENTENCES_BACK`` sentences before weigh most (:func:`_weight`, halved per sentence back),
+    plus ``AGREEMENT_BONUS`` when the person's gender is known to match and
+    ``PROMINENCE_BONUS`` per earlier name mention in the article (at most ``PROMINENCE_CAP``).
+    The other arguments of the pronoun's own verb are left out (:func:`_co_arguments`)."""
     word = pronoun.lower_
     here = state.sentence_of[pronoun.i]
     excluded = _co_arguments(pronoun)
