@@ -6,26 +6,40 @@ coreference model installs offline, so resolution is a deterministic sieve over 
 in the spirit of the Stanford multi-pass resolver, each pass more permissive than the last:
 
 1. names: every alias in ``data/actors.csv`` (longest match first), then spaCy's PERSON, ORG,
-   GPE and LOC entities for actors the table does not know (surnames join their full name);
-   places used as agents ("Kyiv said", "the Kremlin's actions") are metonyms for a government;
+   GPE and LOC entities for actors the table does not know; a two- or three-word name that starts
+   with a first name is a person whatever the NER's label ("Brock Holt" as ORG). Variants of a
+   full name join it ("Otto Harry Jespersen", "Otto Jespersen"); a bare surname joins the only
+   person carrying it, else the one named in this or the previous sentence, else the first
+   named, and never one said to be "no relation". Names the NER found once are found wherever
+   else they are written. Places used as agents ("Kyiv said", "the Kremlin's actions") are
+   metonyms for a government;
 2. titles and appositions: "Russian President Vladimir Putin", "Alexei Kulemzin, the
    Russian-installed mayor of ...", "the commander of ..., Lieutenant General Serhiy Nayev";
 3. groups: "Ukrainian officials", "Russia's security services", "Officials in the Kyiv region",
    and bare "officials", whose side comes from the sentence;
-4. definite role nouns ("the president") to the last person holding that role;
+4. role nouns: "the president" to the last person holding that role; a capitalised office or
+   party beside no name ("Madam Speaker", "the Petitioner") is an actor of its own;
 5. pronouns (he/his/him, she/her, they/their/them, it/its) by agreement and salience: the subject
-   or object of a governing clause first, then recency in the sentence, then the subject of the
-   previous sentences; pronouns inside quotation marks are left alone;
+   or object of a governing clause first; then, for he/she, the person whose mentions in this and
+   the six sentences before weigh most (Lappin and Leass's weights, halved per sentence back,
+   plus the person's prominence in the article), who must agree in gender when it is known from
+   an honorific, a gendered noun ("his wife") or the first name; for they/them/their, recency
+   in the sentence, then the subject of the sentence before in the same paragraph; it/its only
+   through the parse. Pronouns inside quotation marks are left alone;
 6. counterparts: "his Ukrainian counterpart" is the holder of the possessor's office in the other
    country (named, or the other country of the sentence).
 
-The lexicons (role nouns, group nouns, metonyms, demonyms) are CSV files in ``data/lexicons/``.
+The lexicons (role nouns, group nouns, metonyms, demonyms, gendered nouns, organisation words and
+first names, the last from the MIT-licensed ``nomquamgender`` data) are CSV files in
+``data/lexicons/``. ``benchmarks/actors.py`` measures the resolver on coreference gold.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,7 +67,10 @@ AGENT_DEPS = {"nsubj", "nsubjpass", "poss"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
 PROPER_TAGS = {"NNP", "NNPS"}
 PLURAL_TAGS = {"NNS", "NNPS"}
-SENTENCES_BACK = 3
+SENTENCES_BACK = 6
+AGREEMENT_BONUS = 100.0  # salience of a person whose gender is known to match the pronoun
+PROMINENCE_BONUS = 20.0  # salience per earlier name mention of the person in the article ...
+PROMINENCE_CAP = 10  # ... counting at most this many
 
 
 class ActorTableError(ValueError):
@@ -126,6 +143,9 @@ class _Lexicons:
     metonyms: dict[str, tuple[str, str]]  # surface -> (side, stands for)
     roles: dict[str, str]  # lemma -> office | rank | relation
     groups: frozenset[str]
+    gendered: dict[str, str]  # honorific or noun -> he | she
+    first_names: dict[str, str]  # lower-cased, accents folded -> he | she
+    organisation_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -135,11 +155,17 @@ def _lexicons() -> _Lexicons:
     metonyms = _csv_rows(lexicons / "metonyms.csv", ("surface", "side", "stands_for"))
     roles = _csv_rows(lexicons / "role_nouns.csv", ("noun", "kind"))
     groups = _csv_rows(lexicons / "group_nouns.csv", ("noun",))
+    gendered = _csv_rows(lexicons / "gendered_nouns.csv", ("noun", "gender"))
+    first_names = _csv_rows(lexicons / "first_names.csv", ("name", "gender"))
+    organisation_words = _csv_rows(lexicons / "organisation_words.csv", ("word",))
     return _Lexicons(
         demonyms={row["demonym"]: (row["country"], row["side"]) for _, row in demonyms},
         metonyms={row["surface"]: (row["side"], row["stands_for"]) for _, row in metonyms},
         roles={row["noun"].lower(): row["kind"] for _, row in roles},
         groups=frozenset(row["noun"].lower() for _, row in groups),
+        gendered={row["noun"].lower(): row["gender"] for _, row in gendered},
+        first_names={row["name"]: row["gender"] for _, row in first_names},
+        organisation_words=frozenset(row["word"] for _, row in organisation_words),
     )
 
 
@@ -178,6 +204,12 @@ class _Resolver:
     mentions: list[_Mention] = field(default_factory=list)
     by_head: dict[int, _Mention] = field(default_factory=dict)
     covered: set[int] = field(default_factory=set)
+    sentence_of: list[int] = field(default_factory=list)  # token index -> sentence index
+    full_names: list[tuple[list[str], _Mention, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for index, sent in enumerate(self.doc.sents):
+            self.sentence_of.extend([index] * len(sent))
 
     def add(self, mention: _Mention) -> _Mention:
         self.mentions.append(mention)
@@ -198,14 +230,24 @@ class _Resolver:
 
 
 def _alias_matcher(vocab, table: pd.DataFrame) -> tuple[PhraseMatcher, dict[str, str]]:
+    """The matcher of every actor's name and aliases; built once per vocabulary and table."""
+    rows = tuple(
+        (row.actor, str(row.aliases) if pd.notna(row.aliases) else "")
+        for row in table.itertuples(index=False)
+    )
+    return _built_matcher(vocab, rows)
+
+
+@lru_cache(maxsize=4)
+def _built_matcher(vocab, rows: tuple[tuple[str, str], ...]) -> tuple[PhraseMatcher, dict]:
     tokenizer = nlp.load_model().tokenizer
     matcher = PhraseMatcher(vocab, attr="ORTH")
     owner: dict[str, str] = {}
-    for row in table.itertuples(index=False):
-        aliases = [row.actor, *(str(row.aliases).split("|") if pd.notna(row.aliases) else [])]
-        for alias in dict.fromkeys(a.strip() for a in aliases if a.strip()):
-            owner.setdefault(alias, row.actor)
-            matcher.add(row.actor, [tokenizer(alias)])
+    for actor, aliases in rows:
+        names = [actor, *(aliases.split("|") if aliases else [])]
+        for alias in dict.fromkeys(a.strip() for a in names if a.strip()):
+            owner.setdefault(alias, actor)
+            matcher.add(actor, [tokenizer(alias)])
     return matcher, owner
 
 
@@ -236,28 +278,243 @@ def _table_names(state: _Resolver) -> None:
 
 def _canonical(text: str) -> str:
     text = text.replace("’", "'")
+    text = text[:-2] if text.endswith("'s") else text
     return text[4:] if text.lower().startswith("the ") else text
 
 
-def _entity_names(state: _Resolver) -> None:
-    surnames: dict[str, _Mention] = {}
-    for ent in state.doc.ents:
-        actor_type = ENTITY_TYPES.get(ent.label_)
+def _trimmed(ent: Span) -> Span:
+    """The entity without the line breaks the NER sometimes takes in after a title line."""
+    start, end = ent.start, ent.end
+    while end > start + 1 and ent.doc[end - 1].is_space:
+        end -= 1
+    return Span(ent.doc, start, end, label=ent.label_)
+
+
+def _first_name(word: str, lex: _Lexicons) -> str | None:
+    """The gender a first name usually takes; None for other words, and for words that are also
+    titles or ranks ("Major", "Prince")."""
+    lower = word.lower().rstrip(".")
+    if lower in lex.roles or lower in lex.gendered:
+        return None
+    return lex.first_names.get(_folded(word))
+
+
+def _with_first_names(ent: Span, lex: _Lexicons) -> Span:
+    """A person's name with the first names the NER left outside it ("Joshua" of "Joshua
+    Abraham Norton")."""
+    start, doc = ent.start, ent.doc
+    while start > 0 and doc[start - 1].ent_iob_ == "O" and doc[start - 1].tag_ in PROPER_TAGS:
+        if not doc[start - 1].is_title or not _first_name(doc[start - 1].text, lex):
+            break
+        start -= 1
+    return Span(doc, start, ent.end, label=ent.label_)
+
+
+def _looks_personal(ent: Span, lex: _Lexicons) -> bool:
+    """A two- or three-word proper name that starts with a first name ("Brock Holt") and has no
+    word of an organisation's or place's name ("Griffith University"), whatever the NER's label."""
+    if ent.label_ not in ENTITY_TYPES or not 2 <= len(ent) <= 3:
+        return False
+    if not all(t.tag_ in PROPER_TAGS and t.is_title for t in ent):
+        return False
+    if any(t.text in lex.organisation_words for t in ent):
+        return False
+    return _first_name(ent[0].text, lex) is not None
+
+
+def _new_entities(state: _Resolver) -> Iterator[tuple[Span, str]]:
+    """spaCy's named entities that may be actors the table does not know, with their type; a
+    name the NER calls a person somewhere in the article is a person everywhere in it."""
+    ents = [_trimmed(ent) for ent in state.doc.ents]
+    people = {ent.text for ent in ents if ent.label_ == "PERSON" or _looks_personal(ent, state.lex)}
+    for ent in ents:
+        actor_type = "person" if ent.text in people else ENTITY_TYPES.get(ent.label_)
+        ent = _with_first_names(ent, state.lex) if actor_type == "person" else ent
         if actor_type is None or any(t.i in state.covered for t in ent):
             continue
         if ent.text in state.lex.demonyms or not any(t.tag_ in PROPER_TAGS for t in ent):
             continue
         if actor_type == "person" and not all(t.tag_ in PROPER_TAGS for t in ent):
             continue
-        name = _canonical(ent.text)
-        full = surnames.get(name) if len(ent) == 1 else None
-        if full is not None:
-            state.add(_Mention(ent.start, ent.end, ent.root.i, full.actor, "alias", full))
+        yield ent, actor_type
+
+
+def _honorific(token: Token, lex: _Lexicons) -> str | None:
+    """The gender a title before a name gives ("Mrs", "Mr.", "Sir"), or None."""
+    return lex.gendered.get(token.lower_.rstrip(".")) if token.text[:1].isupper() else None
+
+
+def _name_words(ent: Span, lex: _Lexicons) -> list[str]:
+    """A person's name without the titles before it and the letters after it ("Miss Chaworth"
+    -> ["Chaworth"], "St. Jerome" -> ["Jerome"], "Daniel Bernoulli FRS" -> ["Daniel",
+    "Bernoulli"])."""
+    words = [t.text for t in ent if t.text not in {"'s", "’s", "'"}]
+    while len(words) > 1 and _is_title_word(words[0], lex):
+        words = words[1:]
+    while len(words) > 2 and words[-1].isupper() and len(words[-1]) > 1:
+        words = words[:-1]
+    return words or [t.text for t in ent]
+
+
+def _is_title_word(word: str, lex: _Lexicons) -> bool:
+    """An honorific, office, rank or title written before a name ("Mrs", "President", "Dr.")."""
+    lower = word.lower().rstrip(".")
+    return word[:1].isupper() and (lower in lex.gendered or lower in lex.roles)
+
+
+def _same_person(words: list[str], known: list[str]) -> bool:
+    """Two full names of one person: same first and last word ("Otto Jespersen", "Otto Harry
+    Jespersen"); "Abraham Norton" is not "Joshua Abraham Norton" (his father)."""
+    return words[0] == known[0] and words[-1] == known[-1]
+
+
+def _unrelated(ent: Span) -> bool:
+    """The name stands in a sentence that says "no relation" ("Sadiq Khan (no relation)")."""
+    return "no relation" in ent.sent.text.lower()
+
+
+def _surnames(words: list[str], lex: _Lexicons) -> set[str]:
+    """The words of a full name that may stand alone for the person: the last, and the one before
+    it when that is no first name or initial (the first of two surnames: "Ricardo Rosselló
+    Nevares" is "Rosselló")."""
+    found = {words[-1]}
+    if len(words) >= 3 and "." not in words[-2] and len(words[-2]) > 2:
+        if words[-2][:1].isupper() and _first_name(words[-2], lex) is None:
+            found.add(words[-2])
+    return found
+
+
+def _bare_surname(
+    word: str, ent: Span, full_names: list[tuple[list[str], _Mention, int]], lex: _Lexicons
+) -> _Mention | None:
+    """The person a bare surname stands for, among those named in full before it: the only one
+    carrying it; else the one named in this or the previous sentence; else the first one named
+    (the article's subject). Whoever is said to be "no relation" is never the referent. A word
+    no one carries as a surname may be the first name of exactly one of them ("Daniel")."""
+    carriers = [(m, sent) for words, m, sent in full_names if word in _surnames(words, lex)]
+    if not carriers:
+        firsts = {m.actor.name: m for words, m, _ in full_names if words[0] == word}
+        return next(iter(firsts.values())) if len(firsts) == 1 else None
+    recent = max(carriers, key=lambda item: item[0].head)
+    if len({m.actor.name for m, _ in carriers}) > 1 and recent[1] >= _sentence_before(ent):
+        return recent[0]
+    return carriers[0][0]
+
+
+def _sentence_before(ent: Span) -> int:
+    """Token index where the sentence before ``ent``'s starts (its own start if it is first)."""
+    start = ent.sent.start
+    return ent.doc[start - 1].sent.start if start > 0 else start
+
+
+def _only_carrier(words: list[str], names: dict[int, list[str]]) -> list[str] | None:
+    """The full name of the one person in the article whose surname is the bare ``words``."""
+    if len(words) != 1:
+        return None
+    carriers: list[list[str]] = []
+    for full in names.values():
+        if len(full) > 1 and full[-1] == words[0]:
+            if not any(_same_person(full, known) for known in carriers):
+                carriers.append(full)
+    return carriers[0] if len(carriers) == 1 else None
+
+
+def _entity_names(state: _Resolver) -> None:
+    """spaCy's entities: a new actor per name; a variant of a full name ("Otto Harry Jespersen",
+    "Otto Jespersen") joins it; a bare surname joins a person named in full (see
+    :func:`_bare_surname`)."""
+    found = list(_new_entities(state))
+    words_of = {ent.start: _name_words(ent, state.lex) for ent, kind in found if kind == "person"}
+    full_names = state.full_names  # (name words, mention, sentence start), in text order
+    for ent, actor_type in found:
+        words = words_of.get(ent.start, [_canonical(ent.text)] if len(ent) == 1 else None)
+        known = None
+        if words is not None and len(words) > 1:
+            known = next((m for w, m, _ in full_names if _same_person(words, w)), None)
+        elif words is not None:
+            known = _bare_surname(words[0], ent, full_names, state.lex)
+        later = _only_carrier(words, words_of) if known is None and words else None
+        if known is not None:
+            mention = _Mention(ent.start, ent.end, ent.root.i, known.actor, "alias", known)
+        elif later is not None:  # a surname in a heading, before the full name
+            actor = state.actor(" ".join(later), "person", None)
+            mention = _Mention(ent.start, ent.end, ent.root.i, actor, "alias")
+        else:
+            name = " ".join(words) if ent.start in words_of else _canonical(ent.text)
+            actor = state.actor(name, actor_type, None)
+            mention = _Mention(ent.start, ent.end, ent.root.i, actor, "name")
+        state.add(mention)
+        if words is not None and len(words) > 1 and ent.start in words_of and not _unrelated(ent):
+            full_names.append((words, mention, ent.sent.start))
+        if ent.start in words_of and (gender := _honorific(ent[0], state.lex)):
+            mention.actor.gender = gender
+
+
+def _unnamed_subjects(state: _Resolver) -> None:
+    """A one-word proper name the NER never labels but the article makes the subject of a verb
+    at least twice ("Byron received his early education", "Marbles uploads a new video") is a
+    person, unless the word is also written in lower case or names an office or organisation."""
+    doc, lex = state.doc, state.lex
+    lower = {t.lower_ for t in doc if t.is_lower}
+    subjects: dict[str, list[Token]] = {}
+    for token in doc:
+        if token.dep_ not in SUBJECTS or token.tag_ not in PROPER_TAGS or not token.is_title:
             continue
-        actor = state.actor(name, actor_type, None)
-        mention = state.add(_Mention(ent.start, ent.end, ent.root.i, actor, "name"))
-        if actor_type == "person" and len(ent) > 1:
-            surnames.setdefault(ent[-1].text, mention)
+        if token.ent_type_ or token.i in state.covered or token.lower_ in lower:
+            continue
+        if any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
+            continue
+        if token.text in lex.organisation_words or token.lower_ in lex.roles:
+            continue
+        if token.lower_ in lex.gendered or token.text in lex.demonyms:
+            continue
+        subjects.setdefault(token.text, []).append(token)
+    for word, found in subjects.items():
+        if len(found) >= 2:
+            actor = state.actor(word, "person", None)
+            for token in found:
+                state.add(_Mention(token.i, token.i + 1, token.i, actor, "name"))
+
+
+def _repeated_names(state: _Resolver) -> None:
+    """Names the NER missed where it found them elsewhere in the article: a person's full name,
+    surname ("Byron received his early education", see :func:`_bare_surname`) or first name
+    when no other person shares it, and the names of organisations and places, as written."""
+    doc = state.doc
+    forms: dict[tuple[str, ...], _Mention] = {}
+    for mention in state.mentions:
+        if mention.how == "name" and (
+            mention.actor.type != "person" or mention.end - mention.start == 1
+        ):
+            forms.setdefault(tuple(t.text for t in doc[mention.start : mention.end]), mention)
+    firsts: dict[str, set[str]] = {}
+    for words, mention, _ in state.full_names:
+        forms.setdefault(tuple(words), mention)
+        firsts.setdefault(words[0], set()).add(mention.actor.name)
+    surnames = {w for words, _, _ in state.full_names for w in _surnames(words, state.lex)}
+    longest = max((len(form) for form in forms), default=0)
+    for token in doc:
+        if token.i in state.covered or token.tag_ not in PROPER_TAGS or not token.is_title:
+            continue
+        found = None
+        for size in range(min(longest, len(doc) - token.i), 0, -1):
+            span = doc[token.i : token.i + size]
+            key = tuple(t.text for t in span)
+            if key in forms and not state.covered.intersection(range(span.start, span.end)):
+                found = (span, forms[key])
+                break
+        if found is None and token.text in surnames:
+            earlier = [item for item in state.full_names if item[1].head < token.i]
+            span = doc[token.i : token.i + 1]
+            known = _bare_surname(token.text, span, earlier or state.full_names, state.lex)
+            found = (doc[token.i : token.i + 1], known) if known else None
+        if found is None and len(firsts.get(token.text, ())) == 1 and token.text not in surnames:
+            name = next(iter(firsts[token.text]))
+            known = next(m for w, m, _ in state.full_names if m.actor.name == name)
+            found = (doc[token.i : token.i + 1], known)
+        if found is not None:
+            span, known = found
+            state.add(_Mention(span.start, span.end, span[-1].i, known.actor, "alias", known))
 
 
 # --------------------------------------------------------------------------- pass 2: descriptions
@@ -301,6 +558,11 @@ def _noun_phrase(token: Token, *, stop: Token | None = None) -> Span:
     return doc[start : end + 1]
 
 
+def _negated(noun: Token) -> bool:
+    """An apposition that denies ("Sadiq Khan (no relation)"), so describes nobody."""
+    return any(child.lower_ == "no" for child in noun.lefts)
+
+
 def _describe(state: _Resolver, name: _Mention, phrase: Span) -> None:
     text = phrase.text[4:] if phrase[0].lower_ == "the" else phrase.text
     state.add(_Mention(phrase.start, phrase.end, phrase.root.i, name.actor, "role", name, text))
@@ -314,10 +576,11 @@ def _descriptions(state: _Resolver) -> None:
         if start < mention.start:
             mention.description = doc[start : mention.start].text
             mention.start, mention.how = start, "title"
+            state.covered.update(range(start, mention.end))
             mention.actor.side = mention.actor.side or _side_of(doc[start : mention.end], state)
         head = doc[mention.head]
         for child in head.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN":
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and not _negated(child):
                 _describe(state, mention, _noun_phrase(child))
         if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
             _describe(state, mention, _noun_phrase(head.head, stop=head))
@@ -390,6 +653,14 @@ def _holds(actor: _Actor, office: str, side: str | None, descriptions: dict[str,
     return office in role.lower() and (side is None or actor.side == side)
 
 
+def _holder(noun: Token, office: str, state: _Resolver) -> _Mention | None:
+    """The latest mention before ``noun`` of a person known to hold ``office``."""
+    side = _side_of(noun.lefts, state)
+    descriptions = {m.actor.name: m.description for m in state.mentions if m.description}
+    earlier = [m for m in state.mentions if m.end <= noun.i and m.actor.type == "person"]
+    return next((m for m in reversed(earlier) if _holds(m.actor, office, side, descriptions)), None)
+
+
 def _definite_roles(state: _Resolver) -> None:
     doc = state.doc
     for noun in doc:
@@ -398,15 +669,67 @@ def _definite_roles(state: _Resolver) -> None:
             continue
         if noun.i in state.covered or not any(c.lower_ == "the" for c in noun.lefts):
             continue
-        side = _side_of(noun.lefts, state)
-        descriptions = {m.actor.name: m.description for m in state.mentions if m.description}
-        earlier = [m for m in state.mentions if m.end <= noun.i and m.actor.type == "person"]
-        match = next(
-            (m for m in reversed(earlier) if _holds(m.actor, office, side, descriptions)), None
-        )
+        match = _holder(noun, office, state)
         if match is not None:
             phrase = _noun_phrase(noun)
             state.add(_Mention(phrase.start, phrase.end, noun.i, match.actor, "role", match))
+
+
+TITLE_LINKS = {"of", "the", "for", "and", "to", "-"}
+
+
+def _named_beside(start: int, end: int, state: _Resolver) -> _Mention | None:
+    """The person a title stands beside: named right after it ("Secretary of State Mike
+    Pompeo", "Mayor of London Sadiq Khan") or right before it ("Youssef Chahed, the Prime
+    Minister of Tunisia")."""
+    doc = state.doc
+    people = [m for m in state.mentions if m.actor.type == "person" and m.how != "pronoun"]
+    after = end
+    while after < len(doc) and after - end < 6 and doc[after].sent == doc[start].sent:
+        found = next((m for m in people if m.start == after), None)
+        if found is not None:
+            return found
+        if not (doc[after].is_title or doc[after].lower_ in TITLE_LINKS):
+            break
+        after += 1
+    before = start - 1
+    while before >= 0 and (
+        doc[before].lower_ in {"the", ",", "a", "an"}
+        or (doc[before].dep_ in {"amod", "compound"} and doc[before].is_lower)
+    ):
+        before -= 1
+    if before < start - 1 and doc[before + 1].text == ",":
+        return next((m for m in people if m.end == before + 1), None)
+    return None
+
+
+def _titled_roles(state: _Resolver) -> None:
+    """A capitalised office or party ("Madam Speaker", "the Chief Justice", "Petitioner"): the
+    person known to hold it, else an actor of its own named by the title; an honorific before it
+    gives the gender."""
+    doc = state.doc
+    for noun in doc:
+        kind = state.lex.roles.get(noun.lower_)
+        if kind not in {"office", "party", "address"} or noun.i in state.covered:
+            continue
+        if not noun.is_title:
+            continue
+        if noun.i == noun.sent.start and noun.tag_ not in PROPER_TAGS:
+            continue
+        start = noun.i
+        while start > noun.sent.start and doc[start - 1].is_title:
+            if doc[start - 1].dep_ not in {"compound", "amod"}:
+                break
+            start -= 1
+        if start > 0 and _honorific(doc[start - 1], state.lex):
+            start -= 1
+        gender = _honorific(doc[start], state.lex) if start < noun.i else None
+        words = [t.text for t in doc[start : noun.i] if not _honorific(t, state.lex)]
+        words.append(noun.text)
+        holder = _named_beside(start, noun.i + 1, state) or _holder(noun, noun.lower_, state)
+        actor = holder.actor if holder else state.actor(" ".join(words), "person", None)
+        actor.gender = actor.gender or gender
+        state.add(_Mention(start, noun.i + 1, noun.i, actor, "role", holder))
 
 
 # --------------------------------------------------------------------------- pass 5: pronouns
@@ -479,28 +802,112 @@ def _syntactic(pronoun: Token, state: _Resolver) -> _Mention | object | None:
     return None
 
 
-def _salient(pronoun: Token, state: _Resolver) -> _Mention | None:
-    """No syntactic antecedent: the latest agreeing mention in the sentence, then the subject
-    (else the latest) of the previous sentences (one sentence, same paragraph, for "they")."""
+def _folded(word: str) -> str:
+    """Lower case without accents ("Antonín" -> "antonin"), as first_names.csv spells names."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _genders(state: _Resolver) -> None:
+    """Each person's gender, when the text or the name tells it: a gendered noun in a title or
+    apposition ("his wife, Anna Kowalczyk", "Mrs Pelosi"), else the first name's usual gender."""
+    for mention in state.mentions:
+        actor = mention.actor
+        if actor.type != "person" or actor.gender is not None:
+            continue
+        described = (mention.description or "").replace(".", " ").lower().split()
+        told = [state.lex.gendered[w] for w in described if w in state.lex.gendered]
+        first = actor.name.split()[0] if " " in actor.name else ""
+        actor.gender = told[-1] if told else _first_name(first, state.lex)
+
+
+def _weight(token: Token) -> float:
+    """How salient a mention is by its place in the clause (after Lappin and Leass): subjects
+    over objects over the rest; a mention inside another noun phrase or a prepositional phrase
+    counts less than one that is an argument of its verb."""
+    weight = 100.0
+    if token.dep_ in SUBJECTS:
+        weight += 80
+    elif token.dep_ in {"dobj", "dative", "attr"}:
+        weight += 50
+    node = token
+    while node.dep_ in {"appos", "conj", "compound", "flat"} and node.head.i != node.i:
+        node = node.head
+    if node.head.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+        weight += 80 + 50
+    elif node.dep_ != "pobj":
+        weight += 50
+    return weight
+
+
+def _co_arguments(pronoun: Token) -> set[int]:
+    """Heads a non-reflexive object or subject pronoun cannot take: the other arguments of its
+    own verb ("his father, Johann, encouraged him": him is not Johann)."""
+    if pronoun.dep_ not in {*SUBJECTS, "dobj", "dative"} or pronoun.lower_.endswith("self"):
+        return set()
+    verb = pronoun.head
+    found = set()
+    for child in verb.children:
+        if child.i != pronoun.i and child.dep_ in {*SUBJECTS, "dobj", "dative"}:
+            found.add(child.i)
+            found.update(c.i for c in child.children if c.dep_ == "appos")
+    return found
+
+
+def _most_salient(pronoun: Token, state: _Resolver) -> _Mention | None:
+    """He/she without a syntactic antecedent: the agreeing person whose mentions in this and the
+    ``SENTENCES_BACK`` sentences before weigh most (:func:`_weight`, halved per sentence back),
+    plus ``AGREEMENT_BONUS`` when the person's gender is known to match and
+    ``PROMINENCE_BONUS`` per earlier name mention in the article (at most ``PROMINENCE_CAP``).
+    The other arguments of the pronoun's own verb are left out (:func:`_co_arguments`)."""
     word = pronoun.lower_
-    if word in NEUTER:
+    here = state.sentence_of[pronoun.i]
+    excluded = _co_arguments(pronoun)
+    scores: dict[str, float] = {}
+    latest: dict[str, _Mention] = {}
+    for mention in state.mentions:
+        back = here - state.sentence_of[mention.head]
+        if not 0 <= back <= SENTENCES_BACK or mention.head >= pronoun.i:
+            continue
+        if mention.head in excluded or not _agrees(word, mention):
+            continue
+        name = mention.actor.name
+        scores[name] = scores.get(name, 0.0) + _weight(state.doc[mention.head]) / 2**back
+        if name not in latest or latest[name].head < mention.head:
+            latest[name] = mention
+    if not scores:
+        return None
+    named = Counter(
+        m.actor.name for m in state.mentions if m.how != "pronoun" and m.head < pronoun.i
+    )
+    for name, mention in latest.items():
+        scores[name] += AGREEMENT_BONUS * (mention.actor.gender == _gender(word))
+        scores[name] += PROMINENCE_BONUS * min(named[name], PROMINENCE_CAP)
+    return latest[max(scores, key=lambda name: (scores[name], latest[name].head))]
+
+
+def _salient_group(pronoun: Token, state: _Resolver) -> _Mention | None:
+    """They/them/their without a syntactic antecedent: the latest plural mention in the
+    sentence, else the last plural subject (else the latest plural mention) of the sentence
+    before, in the same paragraph. It/its is resolved only syntactically."""
+    word = pronoun.lower_
+    if word not in PLURAL:
         return None
     sent = pronoun.sent
     before = [m for m in state.mentions if sent.start <= m.head < pronoun.i and _agrees(word, m)]
     if before:
         return max(before, key=lambda m: m.head)
-    sentences = list(state.doc.sents)
-    index = sentences.index(sent)
-    back = 1 if word in PLURAL else SENTENCES_BACK
-    for previous in reversed(sentences[max(index - back, 0) : index]):
-        if word in PLURAL and "\n" in nlp.text_of(state.doc)[previous.end_char : sent.start_char]:
-            return None
-        inside = [m for m in state.mentions if previous.start <= m.head < previous.end]
-        inside = [m for m in inside if _agrees(word, m)]
-        subjects = [m for m in inside if state.doc[m.head].dep_ in SUBJECTS]
-        if subjects or inside:
-            return (subjects or inside)[-1] if subjects else max(inside, key=lambda m: m.head)
-    return None
+    if sent.start == 0:
+        return None
+    previous = state.doc[sent.start - 1].sent
+    if "\n" in nlp.text_of(state.doc)[previous.end_char : sent.start_char]:
+        return None
+    inside = [m for m in state.mentions if previous.start <= m.head < previous.end]
+    inside = [m for m in inside if _agrees(word, m)]
+    subjects = [m for m in inside if state.doc[m.head].dep_ in SUBJECTS]
+    if subjects:
+        return subjects[-1]
+    return max(inside, key=lambda m: m.head) if inside else None
 
 
 def _quoted(doc: Doc) -> set[int]:
@@ -523,8 +930,10 @@ def _pronouns(state: _Resolver) -> None:
         found = _syntactic(token, state)
         if isinstance(found, _Mention) and found.actor.type == "person":
             found.actor.gender = found.actor.gender or _gender(word)
-        if found is None:
-            found = _salient(token, state)
+        if found is None and word in MASCULINE | FEMININE:
+            found = _most_salient(token, state)
+        elif found is None:
+            found = _salient_group(token, state)
         if isinstance(found, _Mention):
             state.add(
                 _Mention(
@@ -642,9 +1051,13 @@ def find_mentions(doc: Doc, article_id: str, *, table: pd.DataFrame | None = Non
     for sieve in (
         _table_names,
         _entity_names,
+        _repeated_names,
+        _unnamed_subjects,
         _descriptions,
         _groups,
         _definite_roles,
+        _titled_roles,
+        _genders,
         _pronouns,
         _counterparts,
     ):
