@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import annotate, evaluation
+from analysis import annotate, charts, evaluation
 from tests.annotated_page import parse
 from tests.browser import Page, chromium_path
 
@@ -300,13 +300,15 @@ def test_speakers_of_one_colour_differ_by_line_style_and_weight():
     names = [f"speaker {i}" for i in range(7)]
     quotes = pd.DataFrame({"speaker": names + ["Vladimir Putin"]})
     mentions = pd.DataFrame({"actor": ["Vladimir Putin"], "side": ["Russia"]})
-    actors = pd.DataFrame({"actor": ["speaker 1"], "side": ["Greece"]})  # a side with no colour
+    actors = pd.DataFrame({"actor": ["speaker 1"], "side": ["Greece"]})  # a side of its own
     speakers = annotate._speakers(quotes, mentions, actors)
     drawn = [(s.colour, s.line, s.weight) for s in speakers.values()]
     assert len(set(drawn)) == len(drawn)
-    assert drawn[:2] == [("#E69F00", "solid", "2px"), ("#E69F00", "double", "2px")]
-    assert drawn[5:] == [
-        ("#E69F00", "solid", "3.5px"),
-        ("#E69F00", "double", "3.5px"),
-        ("#D55E00", "solid", "2px"),
-    ]
+    grey = charts.side_colour(None)
+    no_side = [drawn[i] for i in (0, 2, 3, 4, 5, 6)]
+    assert {colour for colour, _, _ in no_side} == {grey}
+    assert no_side[:2] == [(grey, "solid", "2px"), (grey, "double", "2px")]
+    assert no_side[5] == (grey, "solid", "3.5px")  # line styles exhausted: a heavier line
+    assert drawn[1] == (charts.side_colour("Greece"), "solid", "2px")
+    assert drawn[7] == (charts.SIDE_COLOURS["Russia"], "solid", "2px")
+    assert len({grey, charts.side_colour("Greece"), charts.SIDE_COLOURS["Russia"]}) == 3
