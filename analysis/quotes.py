@@ -2,10 +2,9 @@
 
 Two passes over one parsed ``Doc``:
 
-1. **Quotation marks.** Curly, straight and doubled-apostrophe (``''``) double marks are paired
-   within each paragraph; a quote left open at a paragraph's end continues when the next paragraph
-   re-opens it (the news convention). Unbalanced marks never raise: the quote is closed at the end
-   of its paragraph (or opened at its sentence's start) and the quote row carries a ``warning``.
+1. **Quotation marks** are paired by :mod:`analysis.marks` (nesting, guillemets, German marks,
+   quotes continued across paragraphs); unbalanced marks never raise, and the quote row carries
+   the mark's ``warning``.
    A quoted stretch that stands as its own sentence(s) is a *direct* quote; it is attributed to the
    reporting clause beside it (``“…,” he said``, ``said Putin``, ``he said: “…”``, ``“…” — Name``),
    and with none, to the previous quote's speaker (a "floating" quote, as in the GenderGapTracker).
@@ -27,6 +26,7 @@ Speakers are canonicalised through the actors layer when a ``mentions`` frame is
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass, field
@@ -37,14 +37,14 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from analysis import config, frames, nlp, sentiment
+from analysis.marks import MARK, Quotation, pair_quotation_marks
 
 REPORTING_VERBS = config.LEXICONS_DIR / "reporting_verbs.csv"
 CHANNELS = config.LEXICONS_DIR / "channels.csv"
 
-OPENING = {"“", "„", "«"}
-CLOSING = {"”", "»"}
+OPENING = {"“", "„", "«", "‹"}
+CLOSING = {"”", "»", "›"}
 AMBIGUOUS = {'"', "''"}
-_MARK = re.compile(r"''|[“”\"„«»]")
 _DASHES = "-–—―"
 _COLON_SPEAKER = re.compile(
     r"^[^\S\n]*[“\"]?((?:[A-Z][\w.'’-]*[^\S\n]+){0,3}[A-Z][\w.'’-]*):[^\S\n]+(?=\S)", re.M
@@ -97,21 +97,9 @@ _NOT_SPEAKERS = {
     "contact",
 }
 _MAX_ATTRIBUTION_WORDS = 12
+_TOKEN_BOUNDS = "newsframe.quotes.token_bounds"
 #: Verb classes that report beliefs, evidence, stances or intentions: never a direct quote's cue.
 _NOT_SPEECH = {"cognitive", "evidential", "stance", "intention"}
-
-
-@dataclass
-class _Segment:
-    """A stretch inside one pair of quotation marks (mark offsets and content offsets)."""
-
-    open: int
-    close: int
-    start: int
-    end: int
-    paragraph: int
-    continues: bool = False
-    warning: str | None = None
 
 
 @dataclass
@@ -124,7 +112,7 @@ class _Quote:
     cue_lemma: str | None = None
     cue_class: str | None = None
     channel: str | None = None
-    segments: list[_Segment] = field(default_factory=list)
+    segments: list[Quotation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     speaker_name: str | None = None
 
@@ -201,116 +189,17 @@ def _verb_table(verbs: pd.DataFrame) -> dict[str, tuple[str, frozenset[str]]]:
 # ---------------------------------------------------------------- quotation marks
 
 
-def _quotation_segments(text: str) -> list[_Segment]:
-    """Pair the double quotation marks of ``text``, paragraph by paragraph; never raises."""
-    starts = nlp.paragraph_starts(text)
-    ends = [*starts[1:], len(text)]
-    segments: list[_Segment] = []
-    for paragraph, (p_start, p_end) in enumerate(zip(starts, ends, strict=True)):
-        segments.extend(_paragraph_segments(text, p_start, p_end, paragraph))
-    _link_paragraphs(text, segments, starts)
-    return segments
-
-
-def _is_opening(text: str, match: re.Match[str], p_start: int) -> bool:
-    """Curly openers open; other marks open after a space or bracket and before a non-space.
-
-    A closing curly mark typed at the start of a line (``”What is …``) is read as an opener.
-    """
-    mark = match.group()
-    if mark in OPENING:
-        return True
-    before = text[match.start() - 1] if match.start() > p_start else " "
-    after = text[match.end()] if match.end() < len(text) else " "
-    opens_here = before.isspace() or before in "([{—–-―:" or before in OPENING
-    if mark in CLOSING:
-        return opens_here and not after.isspace() and (before == "\n" or match.start() == p_start)
-    return opens_here
-
-
-def _closes_open_quote(text: str, match: re.Match[str], opened: re.Match[str] | None) -> bool:
-    """A straight mark after an open quote closes it when no word follows (``outreach,' " he``)."""
-    if opened is None or match.group() not in AMBIGUOUS:
-        return False
-    after = text[match.end()] if match.end() < len(text) else " "
-    return after.isspace() or after in ",.;:!?)"
-
-
-def _paragraph_segments(text: str, p_start: int, p_end: int, paragraph: int) -> list[_Segment]:
-    found: list[_Segment] = []
-    opened: re.Match[str] | None = None
-    for match in _MARK.finditer(text, p_start, p_end):
-        if _is_opening(text, match, p_start) and not _closes_open_quote(text, match, opened):
-            if opened is not None:
-                found.append(_unclosed(text, opened, match.start(), paragraph))
-            opened = match
-        elif opened is not None:
-            found.append(
-                _Segment(opened.start(), match.end(), opened.end(), match.start(), paragraph)
-            )
-            opened = None
-        else:
-            found.append(_stray_close(text, match, p_start, paragraph))
-    if opened is not None:
-        found.append(_unclosed(text, opened, p_end, paragraph))
-    return [segment for segment in found if segment.end > segment.start]
-
-
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
 
 
-def _unclosed(text: str, opened: re.Match[str], limit: int, paragraph: int) -> _Segment:
-    end = _trim_end(text, opened.end(), limit)
-    warning = (
-        f"quotation mark at character {opened.start()} is never closed; "
-        "the quote is taken to run to the end of its paragraph"
-    )
-    return _Segment(opened.start(), end, opened.end(), end, paragraph, warning=warning)
-
-
-def _stray_close(text: str, match: re.Match[str], p_start: int, paragraph: int) -> _Segment:
-    head = text[p_start : match.start()]
-    cut = max(head.rfind(mark) for mark in (". ", "! ", "? "))
-    start = p_start + cut + 2 if cut >= 0 else p_start
-    warning = (
-        f"closing quotation mark at character {match.start()} has no opening mark; "
-        "the quote is taken to start with its sentence"
-    )
-    return _Segment(start, match.end(), start, match.start(), paragraph, warning=warning)
-
-
-def _link_paragraphs(text: str, segments: list[_Segment], starts: list[int]) -> None:
-    """Mark quotes left open at a paragraph's end that the next paragraph re-opens."""
-    for current, following in zip(segments, segments[1:], strict=False):
-        if current.warning is None or "never closed" not in current.warning:
-            continue
-        if following.paragraph == current.paragraph + 1 and following.open == _paragraph_lead(
-            text, starts[following.paragraph]
-        ):
-            current.continues = True
-            current.warning = None
-        elif following.paragraph == current.paragraph + 1 and "no opening" in (
-            following.warning or ""
-        ):
-            current.continues = True
-            current.warning = following.warning = None
-
-
-def _paragraph_lead(text: str, p_start: int) -> int:
-    index = p_start
-    while index < len(text) and text[index].isspace():
-        index += 1
-    return index
-
-
 def _line_start(text: str, index: int) -> int:
     return text.rfind("\n", 0, index) + 1
 
 
-def _standalone(text: str, segment: _Segment) -> bool:
+def _standalone(text: str, segment: Quotation) -> bool:
     """True when the quoted stretch stands as its own sentence(s), not inside a clause."""
     lead = text[_line_start(text, segment.open) : segment.open].rstrip()
     trail = text[segment.close : _paragraph_end(text, segment.close)].lstrip()
@@ -844,7 +733,7 @@ def _trim_content(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _is_mark(token: Token) -> bool:
-    return bool(_MARK.fullmatch(token.text)) or token.text in OPENING | CLOSING
+    return bool(MARK.fullmatch(token.text)) or token.text in OPENING | CLOSING
 
 
 # ---------------------------------------------------------------- channel
@@ -893,22 +782,25 @@ def _outlet(agent: Token) -> str | None:
 # ---------------------------------------------------------------- direct quotes
 
 
-def _runs(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
-    """Group standalone segments into utterances: a paragraph's consecutive quotes, re-openings."""
-    runs: list[list[_Segment]] = []
-    joining = False
+def _runs(text: str, segments: list[Quotation]) -> list[list[Quotation]]:
+    """Group standalone segments into utterances: a quote with its re-openings in the next
+    paragraphs. A quote that opens inside a clause is no utterance, nor are its continuations."""
+    runs: list[list[Quotation]] = []
+    continued = in_run = False
     for segment in segments:
-        if joining:
+        if not continued:
+            in_run = _standalone(text, segment)
+            if in_run:
+                runs.append([segment])
+        elif in_run:
             runs[-1].append(segment)
-        elif _standalone(text, segment):
-            runs.append([segment])
-        joining = segment.continues
+        continued = segment.continues
     return runs
 
 
-def _split_runs(doc: Doc, runs: list[list[_Segment]], cues: dict[int, _Cue]) -> list:
+def _split_runs(doc: Doc, runs: list[list[Quotation]], cues: dict[int, _Cue]) -> list:
     """Join same-paragraph runs separated only by their shared attribution."""
-    merged: list[list[_Segment]] = []
+    merged: list[list[Quotation]] = []
     for run in runs:
         previous = merged[-1] if merged else None
         if (
@@ -924,7 +816,9 @@ def _split_runs(doc: Doc, runs: list[list[_Segment]], cues: dict[int, _Cue]) -> 
     return merged
 
 
-def _joins(doc: Doc, previous: list[_Segment], run: list[_Segment], cues: dict[int, _Cue]) -> bool:
+def _joins(
+    doc: Doc, previous: list[Quotation], run: list[Quotation], cues: dict[int, _Cue]
+) -> bool:
     """True when only an attribution (or nothing) separates two quoted stretches of one speaker.
 
     ``“A,” he said. “B.”`` is one utterance; ``“A,” he said. “B,” she added.`` is two, and so is
@@ -933,19 +827,19 @@ def _joins(doc: Doc, previous: list[_Segment], run: list[_Segment], cues: dict[i
     start, end = previous[-1].close, run[0].open
     if _introduces_next(doc, previous[-1]):
         return False
-    in_gap = sum(1 for i in cues if start <= doc[i].idx < end)
+    in_gap = sum(1 for token in _tokens_between(doc, start, end) if token.i in cues)
     if in_gap == 0:
         return not nlp.text_of(doc)[start:end].strip()
     return in_gap == 1 and _after_cue(doc, run, cues) is None
 
 
-def _introduces_next(doc: Doc, segment: _Segment) -> bool:
+def _introduces_next(doc: Doc, segment: Quotation) -> bool:
     """``“A.” To which she said, “B.”``: after a finished quote, a new sentence that leads into
     the next quote is that quote's attribution, not the first one's (a name may still close the
     first: ``“A.” Putin said, “b …”``)."""
     text = nlp.text_of(doc)
     inner = text[segment.start : segment.end].rstrip()
-    following = _MARK.search(text, segment.close, _paragraph_end(text, segment.close))
+    following = MARK.search(text, segment.close, _paragraph_end(text, segment.close))
     if not inner or inner[-1] not in _SENTENCE_END or following is None:
         return False
     gap = _tokens_between(doc, segment.close, following.start())
@@ -958,11 +852,24 @@ def _introduces_next(doc: Doc, segment: _Segment) -> bool:
     )
 
 
-def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if start <= t.idx and t.idx + len(t) <= end]
+def _tokens_between(doc: Doc, start: int, end: int) -> Span:
+    """The tokens lying wholly between two character offsets (found by position, not by scan)."""
+    starts, ends = _token_bounds(doc)
+    return doc[bisect.bisect_left(starts, start) : bisect.bisect_right(ends, end)]
 
 
-def _after_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | None:
+def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end offsets of every token, computed once per Doc."""
+    bounds = doc.user_data.get(_TOKEN_BOUNDS)
+    if bounds is None:
+        bounds = doc.user_data[_TOKEN_BOUNDS] = (
+            [token.idx for token in doc],
+            [token.idx + len(token) for token in doc],
+        )
+    return bounds
+
+
+def _after_cue(doc: Doc, run: list[Quotation], cues: dict[int, _Cue]) -> _Cue | None:
     """The reporting clause after a quoted stretch, within its sentence."""
     text = nlp.text_of(doc)
     for segment in run:
@@ -979,7 +886,7 @@ def _after_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | N
     return None
 
 
-def _before_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | None:
+def _before_cue(doc: Doc, run: list[Quotation], cues: dict[int, _Cue]) -> _Cue | None:
     """The reporting clause introducing a quote (``he said: “…``), or the previous paragraph's."""
     text = nlp.text_of(doc)
     first = run[0]
@@ -1014,7 +921,7 @@ def _paragraph_end(text: str, index: int) -> int:
     return len(text) if found < 0 else found
 
 
-def _attributes(cue: _Cue, segment: _Segment, cues: dict[int, _Cue], *, after: bool) -> bool:
+def _attributes(cue: _Cue, segment: Quotation, cues: dict[int, _Cue], *, after: bool) -> bool:
     """True when the cue has a speaker and reports nothing outside the quote."""
     verb = cue.token
     if cue.lemma == "according to":
@@ -1043,7 +950,7 @@ def _quote_opens(text: str) -> bool:
     return any(mark in text for mark in (*OPENING, *AMBIGUOUS))
 
 
-def _dash_name(doc: Doc, run: list[_Segment]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _dash_name(doc: Doc, run: list[Quotation]) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """``“…” — Name``: the dash and the name after the last quoted stretch."""
     text = nlp.text_of(doc)
     last = run[-1]
@@ -1081,7 +988,7 @@ def find_quotes(
     """
     table = _verb_table(_default_verbs() if verbs is None else verbs)
     text = nlp.text_of(doc)
-    segments = _quotation_segments(text)
+    segments = pair_quotation_marks(text)
     cues = {cue.token.i: cue for cue in _cues(doc, table)}
     transcript = _colon_quotes(doc, segments)
     direct, used = _direct_quotes(doc, segments, cues)
@@ -1092,7 +999,7 @@ def find_quotes(
     return _frames(doc, article_id, found, mentions)
 
 
-def _colon_quotes(doc: Doc, segments: list[_Segment]) -> list[_Quote]:
+def _colon_quotes(doc: Doc, segments: list[Quotation]) -> list[_Quote]:
     """``PENCE: Well, …`` and ``Sanders: Clinton needs …``: a line opened by a name and a colon."""
     text = nlp.text_of(doc)
     found = []
@@ -1116,7 +1023,7 @@ def _colon_quotes(doc: Doc, segments: list[_Segment]) -> list[_Quote]:
 
 
 def _direct_quotes(
-    doc: Doc, segments: list[_Segment], cues: dict[int, _Cue]
+    doc: Doc, segments: list[Quotation], cues: dict[int, _Cue]
 ) -> tuple[list[_Quote], set[int]]:
     runs = _split_runs(doc, _runs(nlp.text_of(doc), segments), cues)
     quotes: list[_Quote] = []
@@ -1132,7 +1039,7 @@ def _direct_quotes(
 
 
 def _attribute_run(
-    doc: Doc, run: list[_Segment], quote: _Quote, cues: dict[int, _Cue], used: set[int]
+    doc: Doc, run: list[Quotation], quote: _Quote, cues: dict[int, _Cue], used: set[int]
 ) -> None:
     lead = nlp.text_of(doc)[nlp.text_of(doc).rfind("\n", 0, run[0].open) + 1 : run[0].open].rstrip()
     finders = (_before_cue, _after_cue) if lead.endswith((":", ",")) else (_after_cue, _before_cue)
@@ -1192,7 +1099,7 @@ def _reported_quotes(
     table: dict[str, tuple[str, frozenset[str]]],
     used: set[int],
     direct: list[_Quote],
-    segments: list[_Segment],
+    segments: list[Quotation],
 ) -> list[_Quote]:
     quotes = []
     for index, cue in cues.items():
@@ -1249,13 +1156,13 @@ def _overlaps_direct(content: tuple[int, int], direct: list[_Quote]) -> bool:
 
 
 def _reported_quote(
-    doc: Doc, cue: _Cue, subject: Token | None, content: tuple[int, int], segments: list[_Segment]
+    doc: Doc, cue: _Cue, subject: Token | None, content: tuple[int, int], segments: list[Quotation]
 ) -> _Quote:
     start, end = content
     for segment in segments:
         if segment.open < end and start < segment.close:
             start, end = min(start, segment.open), max(end, segment.close)
-    end = _continued(nlp.text_of(doc), end, segments)
+    end = _continued(nlp.text_of(doc), _through_paragraphs(start, end, segments), segments)
     inside = [s for s in segments if start <= s.open and s.close <= end]
     kind = "mixed" if inside else "indirect"
     if (
@@ -1270,7 +1177,15 @@ def _reported_quote(
     return quote
 
 
-def _continued(text: str, end: int, segments: list[_Segment]) -> int:
+def _through_paragraphs(start: int, end: int, segments: list[Quotation]) -> int:
+    """A quotation in the content that goes on in the next paragraph takes the content there."""
+    for current, following in zip(segments, segments[1:], strict=False):
+        if current.continues and start <= current.open and current.close <= end:
+            end = max(end, following.close)
+    return end
+
+
+def _continued(text: str, end: int, segments: list[Quotation]) -> int:
     """``said “You know, I love Larry,” but “when it comes to energy …”``: a quoted stretch that a
     conjunction joins to the content, inside the sentence, continues it."""
     for segment in segments:
@@ -1284,7 +1199,7 @@ def _continued(text: str, end: int, segments: list[_Segment]) -> int:
     return end
 
 
-def _attach_stray_warnings(found: list[_Quote], segments: list[_Segment]) -> None:
+def _attach_stray_warnings(found: list[_Quote], segments: list[Quotation]) -> None:
     """A mark problem in no quote is reported on the quote nearest to it, so none is lost."""
     placed = {id(s) for quote in found for s in quote.segments}
     for segment in segments:

@@ -379,3 +379,43 @@ def test_statement_participle_speaks_for_its_author():
     assert (row.speaker_text, row.cue) == ("The Security Council", "calling")
     found, _ = _find("Senate leaders opposing the bill said it would fail.")
     assert set(found.speaker_text) == {"Senate leaders"}
+
+
+def test_nested_marks_keep_the_attribution_outside_the_quote():
+    text = "Putin said “the “situation” is difficult” on Tuesday."
+    found, fragments = _find(text)
+    assert len(found) == 1
+    row = found.iloc[0]
+    assert row.start > text.index("said")
+    assert row.speaker_text == "Putin"
+    assert fragments.text.tolist() == ["the “situation” is difficult"]
+
+
+def test_guillemet_quote_is_attributed():
+    text = "«The border stays closed,» the minister said on Monday."
+    found, _ = _find(text)
+    row = found.iloc[0]
+    assert (row.kind, row.content, row.speaker_text) == (
+        "direct",
+        "The border stays closed,",
+        "the minister",
+    )
+
+
+def test_mismatched_marks_across_a_line_break_do_not_stop_the_article():
+    text = "He said „yes\nno» today."
+    found, fragments = _find(text)
+    assert found.empty and fragments.empty  # "yes … no" is a word quoted in a clause, no report
+
+
+def test_quote_opened_in_a_clause_goes_on_into_the_next_paragraph():
+    text = (
+        'She argued that "no two towns are alike, and every plan must differ.\n\n'
+        'Hence no single plan fits all of them." Others disagreed.'
+    )
+    found, fragments = _find(text)
+    row = found.iloc[0]
+    assert row.content.strip('"').startswith("no two towns")
+    assert row.content.strip('"').endswith("fits all of them.")
+    assert (row.speaker_text, row.cue) == ("She", "argued")
+    assert len(fragments) == 2
