@@ -1287,12 +1287,32 @@ def _canonical(
     quote: _Quote,
     speaker_text: str | None,
 ) -> str | None:
+    """The speaker's actor: the mention at the speaker's head, else the words as written.
+
+    A mention of a possessor inside the speaker's phrase ("*his* associates") is not the speaker.
+    A pronoun nothing resolves ("It", "They") is no actor: the speaker is left empty (<NA>) and
+    ``speaker_text`` keeps the word.
+    """
     if start is None:
         return None
+    head = quote.speaker.root if isinstance(quote.speaker, Span) else None
     if mentions is not None:
         from analysis.actors import actor_at
 
         mention = actor_at(mentions, start, end)
-        if mention is not None:
+        if mention is not None and head is not None and not _covers(mention, head):
+            mention = actor_at(mentions, head.idx, head.idx + len(head))
+        if mention is not None and not _unresolved(str(mention["actor"]), head):
             return str(mention["actor"])
-    return quote.speaker_name or speaker_text
+    if quote.speaker_name:
+        return quote.speaker_name
+    return None if _unresolved(speaker_text, head) else speaker_text
+
+
+def _covers(mention: pd.Series, token: Token) -> bool:
+    return int(mention["start"]) <= token.idx < int(mention["end"])
+
+
+def _unresolved(actor: str | None, head: Token | None) -> bool:
+    """True when the speaker is a pronoun standing for itself ("It" said …)."""
+    return head is not None and head.pos_ == "PRON" and (actor or "").lower() == head.lower_

@@ -419,3 +419,35 @@ def test_quote_opened_in_a_clause_goes_on_into_the_next_paragraph():
     assert row.content.strip('"').endswith("fits all of them.")
     assert (row.speaker_text, row.cue) == ("She", "argued")
     assert len(fragments) == 2
+
+
+def _find_with_actors(text: str) -> pd.DataFrame:
+    from analysis import actors
+
+    doc = nlp.parse([text])[0]
+    return quotes.find_quotes(doc, "t", mentions=actors.find_mentions(doc, "t"))[0]
+
+
+def test_possessor_inside_the_subject_is_not_the_speaker():
+    text = (
+        "Vladimir Putin denied any role on Monday. "
+        "His associates had alleged that the opposition leader was poisoned abroad."
+    )
+    found = _find_with_actors(text)
+    row = found.loc[found.cue == "had alleged"].iloc[0]
+    assert row.speaker_text == "His associates"
+    assert row.speaker != "Vladimir Putin"
+
+
+def test_unresolved_pronoun_speaker_is_no_actor():
+    found = _find_with_actors("They said the plant would close next year.")
+    row = found.iloc[0]
+    assert row.speaker_text == "They"
+    assert pd.isna(row.speaker)
+
+
+def test_physical_attack_reports_nothing_but_attacking_someone_as_something_does():
+    assert _find("The gunmen attacked the convoy near the border on Sunday.")[0].empty
+    found, _ = _find("The senator attacked her rival as a fraud and a liar.")
+    assert found.cue.tolist() == ["attacked"]
+    assert found.content.iloc[0].startswith("her rival as a fraud")
