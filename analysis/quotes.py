@@ -411,9 +411,9 @@ def _speaker_span(subject: Token) -> Span:
 
 
 def _before_clauses(noun: Token) -> int:
-    """Where a common-noun speaker ends: before a participle clause describing it ("a statement
-    calling for …", "leaders opposing the bill")."""
-    clauses = [child.left_edge.i for child in noun.rights if child.dep_ == "acl"]
+    """Where a common-noun speaker ends: before a participle or relative clause describing it
+    ("a statement calling for …", "leaders opposing the bill", "nations that oppose …")."""
+    clauses = [child.left_edge.i for child in noun.rights if child.dep_ in {"acl", "relcl"}]
     return min(clauses, default=noun.right_edge.i + 1)
 
 
@@ -451,6 +451,9 @@ def _content(
         )
     if not parts and (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i)):
         return _host_content(verb)
+    clause = None if parts else _set_off(verb, speaker)
+    if clause is not None:
+        return _sentence_around(verb, clause)
     if not parts:
         return None
     parts = _one_side(verb, parts + _object_conjuncts(verb, parts))
@@ -657,6 +660,37 @@ def _misparsed_clause(addressee: Token) -> list[Token]:
         and child.left_edge.i == addressee.i + 1
         and child.left_edge.lower_ not in _RELATIVE_WORDS
     ]
+
+
+def _set_off(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
+    """``These employees, Stumpf explained, were well paid``, ``…, experts say.``: a finite
+    reporting verb and its own subject with nothing after them, set off by a comma inside the
+    sentence; the first and last token of that clause."""
+    if speaker is None or speaker.head.i != verb.i or speaker.dep_ != "nsubj":
+        return None
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or speaker.i > verb.i:
+        return None
+    doc, sentence = verb.doc, verb.sent
+    first, last = speaker.left_edge.i, verb.i
+    while last + 1 < sentence.end and doc[last + 1].dep_ in {"advmod", "npadvmod", "prep"}:
+        last = doc[last + 1].right_edge.i
+    before = doc[first - 1].text if first > sentence.start else ""
+    after = doc[last + 1].text if last + 1 < sentence.end else ""
+    if before != "," or after not in {",", ".", ""}:
+        return None
+    return first, last
+
+
+def _sentence_around(verb: Token, clause: tuple[int, int]) -> tuple[int, int] | None:
+    """The longer side of the cue's sentence around the cue's own clause."""
+    sentence = verb.sent
+    before = (sentence.start, clause[0])
+    after = (clause[1] + 1, sentence.end)
+    start, end = max(before, after, key=lambda side: side[1] - side[0])
+    span = _trim_content(verb.doc, start, end) if end > start else None
+    if span is None or sum(not token.is_punct for token in span) < _MIN_UNATTRIBUTED_WORDS:
+        return None
+    return span.start_char, span.end_char
 
 
 def _host_content(verb: Token) -> tuple[int, int] | None:

@@ -451,3 +451,21 @@ def test_physical_attack_reports_nothing_but_attacking_someone_as_something_does
     found, _ = _find("The senator attacked her rival as a fraud and a liar.")
     assert found.cue.tolist() == ["attacked"]
     assert found.content.iloc[0].startswith("her rival as a fraud")
+
+
+def test_cue_set_off_by_commas_reports_the_rest_of_its_sentence():
+    for text, speaker, content in (
+        (
+            "These loans, the banker explained later in the hearing, were risky and expensive.",
+            "the banker",
+            "were risky and expensive",
+        ),
+        ("Not a single vote, the senator noted in his speech.", "the senator", "Not a single vote"),
+    ):
+        found, _ = _find(text)
+        assert found[["speaker_text", "content"]].values.tolist() == [[speaker, content]]
+
+
+def test_relative_pronoun_speaker_is_named_by_its_noun_alone():
+    found, _ = _find("The nations that oppose the treaty said the vote was rigged.")
+    assert found.iloc[0].speaker == "The nations"
