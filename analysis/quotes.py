@@ -366,6 +366,17 @@ def _subject(verb: Token, cues: dict[int, _Cue]) -> Token | None:
         subject = _own_subject(head)
         if subject is not None:
             return subject
+    return _stranded_subject(verb)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "In a meeting with the board of the Post Trump said that …": a finite verb the parser left
+    without a subject, right after a name or pronoun that it hung on something else."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == verb.sent.start:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ in {"PROPN", "PRON"} and before.dep_ in {"pobj", "dobj", "compound", "appos"}:
+        return before
     return None
 
 
@@ -1081,12 +1092,24 @@ def _attribute_run(
         cue = finder(doc, run, cues)
         if cue is not None:
             _set_cue(quote, cue, _subject(cue.token, cues), None)
+            if isinstance(quote.speaker, Span) and _inside(quote.speaker.start_char, [quote]):
+                quote.speaker, quote.speaker_name = _speaker_beside(doc, run, cue), None
             used.add(cue.token.i)
             return
     dashed = _dash_name(doc, run)
     if dashed is not None:
         quote.cue, quote.speaker = dashed
         quote.cue_class = "neutral"
+
+
+def _speaker_beside(doc: Doc, run: list[Quotation], cue: _Cue) -> Span | None:
+    """The parser took a word of the quote for the cue's subject (``“… One of the brightest,”
+    said Cummings``): the first noun phrase of the attribution, outside the quotation marks."""
+    sentence = cue.token.sent
+    start = max((s.close for s in run if s.close <= cue.token.idx), default=sentence.start_char)
+    end = min((s.open for s in run if s.open > cue.token.idx), default=sentence.end_char)
+    chunks = [c for c in sentence.noun_chunks if start <= c.start_char and c.end_char <= end]
+    return chunks[0] if chunks else None
 
 
 def _floating(quote: _Quote, earlier: list[_Quote], text: str) -> bool:

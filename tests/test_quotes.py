@@ -469,3 +469,25 @@ def test_cue_set_off_by_commas_reports_the_rest_of_its_sentence():
 def test_relative_pronoun_speaker_is_named_by_its_noun_alone():
     found, _ = _find("The nations that oppose the treaty said the vote was rigged.")
     assert found.iloc[0].speaker == "The nations"
+
+
+def test_a_word_of_the_quote_is_never_its_speaker():
+    text = (
+        "“He would be a fine judge. One of the sharpest lawyers in the state,” "
+        "said Maria Lopez, a former colleague."
+    )
+    found, _ = _find(text)
+    row = found.iloc[0]
+    assert row.speaker_text == "Maria Lopez"
+    assert row.speaker_start > row.end
+
+
+def test_subject_the_parser_hung_on_a_preposition_still_speaks():
+    text = (
+        "In a March meeting with the editorial board of the Washington Post Trump said that "
+        "the alliance may need to shrink in the coming years."
+    )
+    found, _ = _find(text)
+    row = found.iloc[0]
+    assert row.cue == "said" and row.speaker_text.endswith("Post Trump")  # the name's compounds
+    assert row.content.startswith("the alliance may need")
