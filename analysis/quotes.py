@@ -986,9 +986,17 @@ def _attributes(cue: _Cue, segment: Quotation, cues: dict[int, _Cue], *, after: 
                 and not _quote_opens(nlp.text_of(verb.doc)[segment.close : lo + 1])
             ):
                 return False
-            if not after and hi <= segment.open:
+            if not after and hi <= segment.open and not _colon_between(verb.doc, hi, segment):
                 return False
     return True
+
+
+def _colon_between(doc: Doc, end: int, segment: Quotation) -> bool:
+    """``said she has the quality it takes: “Steadiness …”``: the quote after a colon spells out
+    the clause the cue reports."""
+    return nlp.text_of(doc)[end : segment.open].strip() in {":", ""} and nlp.text_of(doc)[
+        : segment.open
+    ].rstrip().endswith(":")
 
 
 def _quote_opens(text: str) -> bool:
@@ -1100,6 +1108,32 @@ def _attribute_run(
     if dashed is not None:
         quote.cue, quote.speaker = dashed
         quote.cue_class = "neutral"
+        return
+    cue = _attribution_before(doc, run, cues)
+    if cue is not None:
+        _set_cue(quote, cue, _subject(cue.token, cues), None)
+
+
+def _attribution_before(doc: Doc, run: list[Quotation], cues: dict[int, _Cue]) -> _Cue | None:
+    """``… are “not meeting the demand,” says Rieckhoff. “We often compare it …”``: a quote
+    opening the sentence after a quotation attributed behind it goes on with that speaker."""
+    text = nlp.text_of(doc)
+    first = run[0]
+    line_start = text.rfind("\n", 0, first.open) + 1
+    lead = text[line_start : first.open].rstrip()
+    if not lead or lead[-1] not in _SENTENCE_END:
+        return None
+    previous = doc[_tokens_between(doc, line_start, first.open)[-1].i].sent
+    closed = max(text.rfind(mark, previous.start_char, first.open) for mark in (*CLOSING, '"'))
+    if closed < previous.start_char:
+        return None
+    for token in reversed(list(previous)):
+        cue = cues.get(token.i)
+        if token.idx < closed:
+            return None
+        if cue is not None and cue.verb_class not in _NOT_SPEECH and _subject(token, cues):
+            return cue
+    return None
 
 
 def _speaker_beside(doc: Doc, run: list[Quotation], cue: _Cue) -> Span | None:

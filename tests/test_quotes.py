@@ -491,3 +491,23 @@ def test_subject_the_parser_hung_on_a_preposition_still_speaks():
     row = found.iloc[0]
     assert row.cue == "said" and row.speaker_text.endswith("Post Trump")  # the name's compounds
     assert row.content.startswith("the alliance may need")
+
+
+def test_quote_after_a_colon_spells_out_the_reported_clause():
+    text = (
+        "The governor said she has what the job takes: "
+        '"Patience -- a great deal of patience, and some luck."'
+    )
+    found, _ = _find(text)
+    direct = found.loc[found.kind == "direct"].iloc[0]
+    assert (direct.speaker_text, direct.cue) == ("The governor", "said")
+
+
+def test_quote_after_an_attributed_quotation_keeps_its_speaker():
+    text = (
+        'The hotline is "not meeting the demand," says Paul Rieckhoff, a veterans advocate. '
+        '"We compare it to the early days of a crisis nobody saw coming."'
+    )
+    found, _ = _find(text)
+    direct = found.loc[found.content.str.startswith("We compare")].iloc[0]
+    assert (direct.speaker_text, direct.cue) == ("Paul Rieckhoff", "says")
