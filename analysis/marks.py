@@ -14,10 +14,10 @@ stack, so the work is linear in the number of marks:
   with everything still open inside. An opening mark at a line's start or after a finished
   sentence, while a quotation is open, starts a new quotation: the open one was never closed.
 - **Unbalanced marks never raise.** A quotation still open at a paragraph's end runs to that end;
-  when the next paragraph re-opens with a mark, or closes a mark it never opened before opening
-  any, the quotation *continues* there (the news convention) and no warning is given; otherwise
-  the quotation carries a ``warning``. A stray closing mark starts its quotation at the start of
-  its sentence, with a warning. Straight and curly double marks pair with each other (``“…"``),
+  when the next paragraph re-opens with a mark of the same family, or closes a mark before
+  opening any, the quotation *continues* there (the news convention) and no warning is given;
+  otherwise the quotation carries a ``warning``. A stray closing mark starts its quotation at the
+  start of its sentence, with a warning. Straight and curly double marks pair with each other (``“…"``),
   as typed news text mixes them.
 """
 
@@ -39,6 +39,18 @@ CLOSERS = {
     "”": frozenset({"”", '"'}),
     '"': frozenset({'"', "”", "“"}),
     "''": frozenset({"''"}),
+}
+#: The family of each glyph.
+STYLES = {
+    "“": "curly",
+    "”": "curly",
+    "„": "curly",
+    '"': "straight",
+    "''": "straight",
+    "«": "guillemet",
+    "»": "guillemet",
+    "‹": "single guillemet",
+    "›": "single guillemet",
 }
 #: Glyphs that never close anything.
 ONLY_OPENING = frozenset({"„"})
@@ -216,7 +228,7 @@ def _continue_into(
     text: str, carried: Quotation, quotations: list[Quotation], p_start: int
 ) -> None:
     """Link a quotation left open to the next paragraph when that paragraph goes on with it:
-    it re-opens with a mark, or closes a mark before opening any."""
+    it re-opens with a mark of the same family, or closes a mark before opening any."""
     if not quotations:
         return
     following, lead = quotations[0], _lead(text, p_start)
@@ -224,9 +236,16 @@ def _continue_into(
     if stray:
         following.open = following.start = lead
         following.warning = None
-    elif following.open != lead or MARK.match(text, lead) is None:
+    elif following.open != lead or _style(text, lead) != _style(text, carried.open):
         return
     carried.continues, carried.warning = True, None
+
+
+def _style(text: str, index: int) -> str | None:
+    """The family of the mark at ``index`` (curly, straight, guillemet), None for no mark: a
+    paragraph re-opens a quotation with the marks that opened it."""
+    match = MARK.match(text, index)
+    return None if match is None else STYLES[match.group()]
 
 
 def _lead(text: str, p_start: int) -> int:

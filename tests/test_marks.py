@@ -67,3 +67,10 @@ def test_other_layers_see_the_same_quotations():
         "“the “situation” is difficult”",
         "«at noon»",
     ]
+
+
+def test_a_paragraph_reopens_only_with_marks_of_the_same_family():
+    text = '"The first time she saw him, she cheered.\n\n“I never doubted it,” she said.'
+    first, second = marks.pair_quotation_marks(text)
+    assert not first.continues and "never closed" in first.warning
+    assert text[second.start : second.end] == "I never doubted it,"
