@@ -17,8 +17,8 @@ stack, so the work is linear in the number of marks:
   when the next paragraph re-opens with a mark of the same family, or closes a mark before
   opening any, the quotation *continues* there (the news convention) and no warning is given;
   otherwise the quotation carries a ``warning``. A stray closing mark starts its quotation at the
-  start of its sentence, with a warning. Straight and curly double marks pair with each other (``“…"``),
-  as typed news text mixes them.
+  start of its sentence, with a warning. Straight and curly double marks pair with each other
+  (``“…"``), as typed news text mixes them.
 """
 
 from __future__ import annotations
