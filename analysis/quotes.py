@@ -294,7 +294,7 @@ def _noun_clauses(noun: Token) -> list[Token]:
 
 
 def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cue | None:
-    if token.pos_ != "VERB" or token.dep_ in {"amod", "compound"}:
+    if not (token.pos_ == "VERB" or _verb_tagged_noun(token)) or token.dep_ in {"amod", "compound"}:
         return None
     if token.dep_ == "acl" and any(child.dep_ == "mark" for child in token.children):
         return None  # "the suggestion that Putin wanted …": a proposition, not a report
@@ -313,6 +313,22 @@ def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cu
         return None
     verb_class, complements = table[lemma]
     return _Cue(token, lemma, verb_class, complements, _cue_span(token, token))
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """ "Trump claims that …", "Sanders Vows To …": a main verb with its subject and complement
+    that the tagger took for a plural noun."""
+    children = {child.dep_ for child in token.children}
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and "nsubj" in children
+        and bool(children & {"ccomp", "xcomp", "dobj"})
+    )
+
+
+def _is_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and not _verb_tagged_noun(token)
 
 
 def _particle(child: Token) -> bool:
@@ -343,7 +359,7 @@ def _quoted_as_saying(token: Token) -> Token | None:
 
 def _subject(verb: Token, cues: dict[int, _Cue]) -> Token | None:
     """The token standing for who speaks: subject, passive agent, or a shared subject."""
-    if verb.pos_ == "NOUN":
+    if _is_noun(verb):
         return _noun_speaker(verb)
     if _quoted_as_saying(verb) is not None:
         return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
@@ -449,7 +465,7 @@ def _content(
         return _according_content(verb)
     if _as_parenthetical(verb):
         return _host_around(verb, verb.head)
-    if cue.token.pos_ == "NOUN":
+    if _is_noun(cue.token):
         return _span_of(doc, _noun_clauses(verb))
     if _quoted_as_saying(verb) is not None:
         saying = _quoted_as_saying(verb)
@@ -971,7 +987,7 @@ def _attributes(cue: _Cue, segment: Quotation, cues: dict[int, _Cue], *, after: 
     verb = cue.token
     if cue.lemma == "according to":
         return True
-    if cue.verb_class in _NOT_SPEECH or cue.token.pos_ == "NOUN":
+    if cue.verb_class in _NOT_SPEECH or _is_noun(cue.token):
         return False
     subject = _subject(verb, cues)
     if subject is None:
@@ -1228,7 +1244,7 @@ def _outermost(reported: list[_Quote], direct: list[_Quote]) -> list[_Quote]:
 def _speakerless(cue: _Cue) -> bool:
     """Cues that report without naming who: "according to", nouns, agentless passives."""
     passive = any(child.dep_ == "nsubjpass" for child in cue.token.children)
-    return cue.lemma == "according to" or cue.token.pos_ == "NOUN" or passive
+    return cue.lemma == "according to" or _is_noun(cue.token) or passive
 
 
 def _inside(char: int, quotes: list[_Quote]) -> bool:

@@ -511,3 +511,25 @@ def test_quote_after_an_attributed_quotation_keeps_its_speaker():
     found, _ = _find(text)
     direct = found.loc[found.content.str.startswith("We compare")].iloc[0]
     assert (direct.speaker_text, direct.cue) == ("Paul Rieckhoff", "says")
+
+
+def test_reporting_verb_tagged_as_a_noun_still_reports():
+    # the tagger sometimes reads "claims" after a name as a plural noun; the parse given here
+    # is that misreading, built by hand
+    from spacy.tokens import Doc
+
+    vocab = nlp.load_model().vocab
+    doc = Doc(
+        vocab,
+        words=["But", "Lee", "claims", "that", "he", "won", "."],
+        spaces=[True, True, True, True, True, False, False],
+        pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"],
+        tags=["CC", "NNP", "NNS", "IN", "PRP", "VBD", "."],
+        deps=["cc", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+        heads=[2, 2, 2, 5, 5, 2, 2],
+        lemmas=["but", "Lee", "claim", "that", "he", "win", "."],
+    )
+    found, _ = quotes.find_quotes(doc, "t")
+    assert found[["speaker_text", "cue", "content"]].values.tolist() == [
+        ["Lee", "claims", "he won"]
+    ]
