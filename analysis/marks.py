@@ -24,7 +24,7 @@ stack, so the work is linear in the number of marks:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from analysis import nlp
 
@@ -81,11 +81,10 @@ class Quotation:
 
 @dataclass
 class _Open:
-    """An opening mark waiting for its closer, with the closed quotations directly inside it."""
+    """An opening mark waiting for its closer."""
 
     mark: str
     index: int
-    inner: list[Quotation] = field(default_factory=list)
 
 
 def pair_quotation_marks(text: str) -> list[Quotation]:
@@ -118,6 +117,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _paragraph_quotations(text: str, p_start: int, p_end: int, paragraph: int) -> list[Quotation]:
+    """One paragraph's outermost quotations: a single pass over its marks with a stack."""
     found: list[Quotation] = []
     stack: list[_Open] = []
     open_glyphs: dict[str, int] = {}
@@ -130,7 +130,8 @@ def _paragraph_quotations(text: str, p_start: int, p_end: int, paragraph: int) -
             opened = _pop_to(stack, open_glyphs, depth)
             start = opened.index + len(opened.mark)
             closed = Quotation(opened.index, match.end(), start, index, paragraph)
-            (stack[-1].inner if stack else found).append(closed)
+            if not stack:  # a quotation nested in an open one is part of its words
+                found.append(closed)
         elif mark in CLOSERS and (may_open or mark not in FLANK_OPENING):
             if stack and _starts_anew(text, index, p_start):
                 found.extend(_unwind(text, stack, index, paragraph))
