@@ -89,7 +89,7 @@ def _textacy_quotes(parse) -> tuple[list[evaluation.PredictedQuote], bool]:
 def _row(name: str, score: evaluation.Score) -> str:
     by_kind = "  ".join(f"{score.recall_of(kind):6.3f}" for kind in KINDS)
     return (
-        f"{name:<10} {score.n_predicted:6d} {score.n_matched:6d} {score.precision:6.2f}"
+        f"{name:<10} {score.n_predicted:6d} {score.n_matched:6d} {score.precision:6.3f}"
         f" {score.recall:6.3f} {score.f1:6.3f} {score.speaker_accuracy:8.3f}"
         f" {score.kind_accuracy:6.3f}  {by_kind}"
     )
