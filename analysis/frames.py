@@ -100,7 +100,10 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
             " “A,” she said, “B”, is one row from A to B, its parts in fragments)",
         ),
         "kind": ("string", "direct | mixed | indirect"),
-        "speaker": ("string", "canonical actor (actors layer) or the speaker text"),
+        "speaker": (
+            "string",
+            "canonical actor (actors layer) or the speaker text; <NA> for an unresolved pronoun",
+        ),
         "speaker_text": ("string", "the speaker as written"),
         "speaker_start": ("Int64", "first character of the speaker span"),
         "speaker_end": ("Int64", "one past its last character"),

@@ -32,11 +32,24 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from analysis import actors, config, frames, nlp, sentiment
+from analysis.quotes import load_reporting_verbs
 
 STANCE_MARKERS = "stance_markers.csv"
 HEDGES = "hedges.csv"
 COMPETING_LABELS = "competing_labels.csv"
 POSSESSION_VERBS = "possession_verbs.csv"
+LIGHT_VERBS = "light_verbs.csv"
+#: Classes of ``data/lexicons/reporting_verbs.csv`` that only say (voice, not agency); verbs that
+#: take a stand or act by speaking (admit, claim, dismiss, condemn, order) stay acts.
+VOICE_CLASSES = frozenset(
+    {
+        "neutral",
+        "assertive",
+        "tentative",
+        "interrogative",
+        "descriptive",
+    }
+)
 
 _CLAUSE_BREAKS = {",", ";", ":", "–", "—", ".", "!", "?"}
 _TRAILING = ",;:–—.!? \n\t"
@@ -342,12 +355,33 @@ def patients_of(verb: Token) -> list[Token]:
     Returns:
         The patients' head tokens, relative pronouns replaced by their antecedents.
     """
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and not _light_verb_object(verb, c))
+    ]
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
         objects.append(verb.head)  # "drones fired by Russia"
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not objects:
         objects += _main_subjects(verb)  # "Asked about this comment, Price said"
     return _with_conjuncts(_resolve_relative(objects, verb))
+
+
+def _light_verb_object(verb: Token, obj: Token) -> bool:
+    """ "made his first visit", "held talks": the common noun is the act, not who undergoes it."""
+    return obj.pos_ == "NOUN" and verb.lemma_.lower() in _light_verbs()
+
+
+@cache
+def _light_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"].lower() for row in _lexicon_rows(LIGHT_VERBS, "lemma"))
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """Lemmas of the reporting-verb lexicon whose class is speech (:data:`VOICE_CLASSES`)."""
+    verbs = load_reporting_verbs()
+    return frozenset(verbs.loc[verbs["class"].isin(VOICE_CLASSES), "lemma"])
 
 
 def _main_subjects(verb: Token) -> list[Token]:
@@ -531,6 +565,8 @@ def _quote_stances(doc: Doc, quotes: pd.DataFrame, cast: _Cast) -> list[_Stance]
         cue = doc.char_span(int(quote.cue_start), int(quote.cue_end), alignment_mode="expand")
         if cue is not None and any(token.lemma_ in verbs for token in cue):
             continue  # a stance verb: found with its own complement by _verb_stances
+        if cue is not None and _cancelled(cue.root):
+            continue
         speaker = None if pd.isna(quote.speaker) else str(quote.speaker)
         found.append(
             _Stance(
@@ -561,6 +597,8 @@ def _verb_stances(doc: Doc, quotes: pd.DataFrame, cast: _Cast) -> list[_Stance]:
         marker = markers.get(verb.lemma_)
         if verb.pos_ != "VERB" or marker is None or not _fits(verb, marker["when"]):
             continue
+        if _cancelled(verb):
+            continue
         quote = _quote_with_cue(quotes, verb)
         span = _complement(verb)
         if span is None and quote is not None:
@@ -574,6 +612,16 @@ def _verb_stances(doc: Doc, quotes: pd.DataFrame, cast: _Cast) -> list[_Stance]:
                 stance = "official_line"
             found.append(_Stance(actor, side, stance, *span, marker_start, marker_end, "verb"))
     return found
+
+
+def _cancelled(verb: Token) -> bool:
+    """ "has not yet conceded", "never admitted", "would deny": a negated or hypothetical stance
+    verb takes no stance (modals are the lexicon's ``modal`` rows)."""
+    modals = {row["pattern"] for row in _markers("modal")}
+    return any(
+        child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in modals)
+        for child in verb.children
+    )
 
 
 def _fits(verb: Token, when: str) -> bool:
@@ -877,7 +925,10 @@ def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame) -> pd.DataFrame
     of try, fail and capture) handled. A noun no mention covers is credited to the actor of its
     demonym or possessor ("Russian drones hit": Russia agent of hit). Verbs of possession
     (``data/lexicons/possession_verbs.csv``: "Russia has no interest") are not acts and get no
-    rows; the words a speaker quotes are not the speaker's acts (see :func:`agents_of`).
+    rows, nor do verbs of saying ("said", "told", "mentioned": the reporting verbs of a
+    :data:`VOICE_CLASSES` class), which are voice; the words a speaker quotes are not the
+    speaker's acts (see :func:`agents_of`). The common-noun object of a light verb
+    (``data/lexicons/light_verbs.csv``: "made his first visit") is the act, not a patient.
 
     Args:
         doc: the parsed article.
@@ -892,7 +943,7 @@ def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame) -> pd.DataFrame
     seen = set()
     possession = {row["lemma"] for row in _lexicon_rows(POSSESSION_VERBS, "lemma")}
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_ in possession:
+        if verb.pos_ != "VERB" or verb.lemma_ in possession or verb.lemma_ in _speech_verbs():
             continue
         for role, tokens in (("agent", agents_of(verb)), ("patient", patients_of(verb))):
             for token in tokens:

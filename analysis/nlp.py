@@ -342,12 +342,13 @@ def text_of(doc: Doc) -> str:
 
 
 def quotation_spans(doc: Doc) -> list[tuple[int, int]]:
-    """``(start, end)`` of each pair of double quotation marks (curly or straight) within a line,
-    marks included; found once per Doc. The quotes layer does the full job (nesting, quotes
-    re-opened at each paragraph); this is the quick "is it inside quotation marks" test."""
+    """``(start, end)`` of each outermost quotation, marks included, as paired by
+    :func:`analysis.marks.pair_quotation_marks` (unbalanced marks left out); found once per Doc."""
     spans = doc.user_data.get(_QUOTATIONS)
     if spans is None:
-        spans = doc.user_data[_QUOTATIONS] = [m.span() for m in _QUOTATION.finditer(text_of(doc))]
+        from analysis.marks import quoted_spans  # marks reads this module's paragraph_starts
+
+        spans = doc.user_data[_QUOTATIONS] = quoted_spans(text_of(doc))
     return spans
 
 
@@ -370,7 +371,6 @@ _SENT_STARTS = "newsframe.sentence_starts"
 _SENTENCES = "newsframe.sentences"
 _TEXT = "newsframe.text"
 _QUOTATIONS = "newsframe.quotations"
-_QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
 #: Where a long text may be cut, best first: after a blank line, a line break, a sentence end,
 #: any whitespace (the cut falls after the whitespace, which stays on the piece before).
 _CUTS = (

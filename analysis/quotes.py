@@ -2,10 +2,9 @@
 
 Two passes over one parsed ``Doc``:
 
-1. **Quotation marks.** Curly, straight and doubled-apostrophe (``''``) double marks are paired
-   within each paragraph; a quote left open at a paragraph's end continues when the next paragraph
-   re-opens it (the news convention). Unbalanced marks never raise: the quote is closed at the end
-   of its paragraph (or opened at its sentence's start) and the quote row carries a ``warning``.
+1. **Quotation marks** are paired by :mod:`analysis.marks` (nesting, guillemets, German marks,
+   quotes continued across paragraphs); unbalanced marks never raise, and the quote row carries
+   the mark's ``warning``.
    A quoted stretch that stands as its own sentence(s) is a *direct* quote; it is attributed to the
    reporting clause beside it (``“…,” he said``, ``said Putin``, ``he said: “…”``, ``“…” — Name``),
    and with none, to the previous quote's speaker (a "floating" quote, as in the GenderGapTracker).
@@ -27,6 +26,7 @@ Speakers are canonicalised through the actors layer when a ``mentions`` frame is
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass, field
@@ -37,14 +37,14 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from analysis import config, frames, nlp, sentiment
+from analysis.marks import MARK, Quotation, pair_quotation_marks
 
 REPORTING_VERBS = config.LEXICONS_DIR / "reporting_verbs.csv"
 CHANNELS = config.LEXICONS_DIR / "channels.csv"
 
-OPENING = {"“", "„", "«"}
-CLOSING = {"”", "»"}
+OPENING = {"“", "„", "«", "‹"}
+CLOSING = {"”", "»", "›"}
 AMBIGUOUS = {'"', "''"}
-_MARK = re.compile(r"''|[“”\"„«»]")
 _DASHES = "-–—―"
 _COLON_SPEAKER = re.compile(
     r"^[^\S\n]*[“\"]?((?:[A-Z][\w.'’-]*[^\S\n]+){0,3}[A-Z][\w.'’-]*):[^\S\n]+(?=\S)", re.M
@@ -97,21 +97,9 @@ _NOT_SPEAKERS = {
     "contact",
 }
 _MAX_ATTRIBUTION_WORDS = 12
+_TOKEN_BOUNDS = "newsframe.quotes.token_bounds"
 #: Verb classes that report beliefs, evidence, stances or intentions: never a direct quote's cue.
 _NOT_SPEECH = {"cognitive", "evidential", "stance", "intention"}
-
-
-@dataclass
-class _Segment:
-    """A stretch inside one pair of quotation marks (mark offsets and content offsets)."""
-
-    open: int
-    close: int
-    start: int
-    end: int
-    paragraph: int
-    continues: bool = False
-    warning: str | None = None
 
 
 @dataclass
@@ -124,7 +112,7 @@ class _Quote:
     cue_lemma: str | None = None
     cue_class: str | None = None
     channel: str | None = None
-    segments: list[_Segment] = field(default_factory=list)
+    segments: list[Quotation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     speaker_name: str | None = None
 
@@ -201,116 +189,17 @@ def _verb_table(verbs: pd.DataFrame) -> dict[str, tuple[str, frozenset[str]]]:
 # ---------------------------------------------------------------- quotation marks
 
 
-def _quotation_segments(text: str) -> list[_Segment]:
-    """Pair the double quotation marks of ``text``, paragraph by paragraph; never raises."""
-    starts = nlp.paragraph_starts(text)
-    ends = [*starts[1:], len(text)]
-    segments: list[_Segment] = []
-    for paragraph, (p_start, p_end) in enumerate(zip(starts, ends, strict=True)):
-        segments.extend(_paragraph_segments(text, p_start, p_end, paragraph))
-    _link_paragraphs(text, segments, starts)
-    return segments
-
-
-def _is_opening(text: str, match: re.Match[str], p_start: int) -> bool:
-    """Curly openers open; other marks open after a space or bracket and before a non-space.
-
-    A closing curly mark typed at the start of a line (``”What is …``) is read as an opener.
-    """
-    mark = match.group()
-    if mark in OPENING:
-        return True
-    before = text[match.start() - 1] if match.start() > p_start else " "
-    after = text[match.end()] if match.end() < len(text) else " "
-    opens_here = before.isspace() or before in "([{—–-―:" or before in OPENING
-    if mark in CLOSING:
-        return opens_here and not after.isspace() and (before == "\n" or match.start() == p_start)
-    return opens_here
-
-
-def _closes_open_quote(text: str, match: re.Match[str], opened: re.Match[str] | None) -> bool:
-    """A straight mark after an open quote closes it when no word follows (``outreach,' " he``)."""
-    if opened is None or match.group() not in AMBIGUOUS:
-        return False
-    after = text[match.end()] if match.end() < len(text) else " "
-    return after.isspace() or after in ",.;:!?)"
-
-
-def _paragraph_segments(text: str, p_start: int, p_end: int, paragraph: int) -> list[_Segment]:
-    found: list[_Segment] = []
-    opened: re.Match[str] | None = None
-    for match in _MARK.finditer(text, p_start, p_end):
-        if _is_opening(text, match, p_start) and not _closes_open_quote(text, match, opened):
-            if opened is not None:
-                found.append(_unclosed(text, opened, match.start(), paragraph))
-            opened = match
-        elif opened is not None:
-            found.append(
-                _Segment(opened.start(), match.end(), opened.end(), match.start(), paragraph)
-            )
-            opened = None
-        else:
-            found.append(_stray_close(text, match, p_start, paragraph))
-    if opened is not None:
-        found.append(_unclosed(text, opened, p_end, paragraph))
-    return [segment for segment in found if segment.end > segment.start]
-
-
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
 
 
-def _unclosed(text: str, opened: re.Match[str], limit: int, paragraph: int) -> _Segment:
-    end = _trim_end(text, opened.end(), limit)
-    warning = (
-        f"quotation mark at character {opened.start()} is never closed; "
-        "the quote is taken to run to the end of its paragraph"
-    )
-    return _Segment(opened.start(), end, opened.end(), end, paragraph, warning=warning)
-
-
-def _stray_close(text: str, match: re.Match[str], p_start: int, paragraph: int) -> _Segment:
-    head = text[p_start : match.start()]
-    cut = max(head.rfind(mark) for mark in (". ", "! ", "? "))
-    start = p_start + cut + 2 if cut >= 0 else p_start
-    warning = (
-        f"closing quotation mark at character {match.start()} has no opening mark; "
-        "the quote is taken to start with its sentence"
-    )
-    return _Segment(start, match.end(), start, match.start(), paragraph, warning=warning)
-
-
-def _link_paragraphs(text: str, segments: list[_Segment], starts: list[int]) -> None:
-    """Mark quotes left open at a paragraph's end that the next paragraph re-opens."""
-    for current, following in zip(segments, segments[1:], strict=False):
-        if current.warning is None or "never closed" not in current.warning:
-            continue
-        if following.paragraph == current.paragraph + 1 and following.open == _paragraph_lead(
-            text, starts[following.paragraph]
-        ):
-            current.continues = True
-            current.warning = None
-        elif following.paragraph == current.paragraph + 1 and "no opening" in (
-            following.warning or ""
-        ):
-            current.continues = True
-            current.warning = following.warning = None
-
-
-def _paragraph_lead(text: str, p_start: int) -> int:
-    index = p_start
-    while index < len(text) and text[index].isspace():
-        index += 1
-    return index
-
-
 def _line_start(text: str, index: int) -> int:
     return text.rfind("\n", 0, index) + 1
 
 
-def _standalone(text: str, segment: _Segment) -> bool:
+def _standalone(text: str, segment: Quotation) -> bool:
     """True when the quoted stretch stands as its own sentence(s), not inside a clause."""
     lead = text[_line_start(text, segment.open) : segment.open].rstrip()
     trail = text[segment.close : _paragraph_end(text, segment.close)].lstrip()
@@ -405,7 +294,7 @@ def _noun_clauses(noun: Token) -> list[Token]:
 
 
 def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cue | None:
-    if token.pos_ != "VERB" or token.dep_ in {"amod", "compound"}:
+    if not (token.pos_ == "VERB" or _verb_tagged_noun(token)) or token.dep_ in {"amod", "compound"}:
         return None
     if token.dep_ == "acl" and any(child.dep_ == "mark" for child in token.children):
         return None  # "the suggestion that Putin wanted …": a proposition, not a report
@@ -424,6 +313,22 @@ def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> _Cu
         return None
     verb_class, complements = table[lemma]
     return _Cue(token, lemma, verb_class, complements, _cue_span(token, token))
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """ "Trump claims that …", "Sanders Vows To …": a main verb with its subject and complement
+    that the tagger took for a plural noun."""
+    children = {child.dep_ for child in token.children}
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and "nsubj" in children
+        and bool(children & {"ccomp", "xcomp", "dobj"})
+    )
+
+
+def _is_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and not _verb_tagged_noun(token)
 
 
 def _particle(child: Token) -> bool:
@@ -454,7 +359,7 @@ def _quoted_as_saying(token: Token) -> Token | None:
 
 def _subject(verb: Token, cues: dict[int, _Cue]) -> Token | None:
     """The token standing for who speaks: subject, passive agent, or a shared subject."""
-    if verb.pos_ == "NOUN":
+    if _is_noun(verb):
         return _noun_speaker(verb)
     if _quoted_as_saying(verb) is not None:
         return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
@@ -477,6 +382,17 @@ def _subject(verb: Token, cues: dict[int, _Cue]) -> Token | None:
         subject = _own_subject(head)
         if subject is not None:
             return subject
+    return _stranded_subject(verb)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "In a meeting with the board of the Post Trump said that …": a finite verb the parser left
+    without a subject, right after a name or pronoun that it hung on something else."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == verb.sent.start:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ in {"PROPN", "PRON"} and before.dep_ in {"pobj", "dobj", "compound", "appos"}:
+        return before
     return None
 
 
@@ -522,9 +438,9 @@ def _speaker_span(subject: Token) -> Span:
 
 
 def _before_clauses(noun: Token) -> int:
-    """Where a common-noun speaker ends: before a participle clause describing it ("a statement
-    calling for …", "leaders opposing the bill")."""
-    clauses = [child.left_edge.i for child in noun.rights if child.dep_ == "acl"]
+    """Where a common-noun speaker ends: before a participle or relative clause describing it
+    ("a statement calling for …", "leaders opposing the bill", "nations that oppose …")."""
+    clauses = [child.left_edge.i for child in noun.rights if child.dep_ in {"acl", "relcl"}]
     return min(clauses, default=noun.right_edge.i + 1)
 
 
@@ -549,7 +465,7 @@ def _content(
         return _according_content(verb)
     if _as_parenthetical(verb):
         return _host_around(verb, verb.head)
-    if cue.token.pos_ == "NOUN":
+    if _is_noun(cue.token):
         return _span_of(doc, _noun_clauses(verb))
     if _quoted_as_saying(verb) is not None:
         saying = _quoted_as_saying(verb)
@@ -562,6 +478,9 @@ def _content(
         )
     if not parts and (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i)):
         return _host_content(verb)
+    clause = None if parts else _set_off(verb, speaker)
+    if clause is not None:
+        return _sentence_around(verb, clause)
     if not parts:
         return None
     parts = _one_side(verb, parts + _object_conjuncts(verb, parts))
@@ -770,6 +689,37 @@ def _misparsed_clause(addressee: Token) -> list[Token]:
     ]
 
 
+def _set_off(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
+    """``These employees, Stumpf explained, were well paid``, ``…, experts say.``: a finite
+    reporting verb and its own subject with nothing after them, set off by a comma inside the
+    sentence; the first and last token of that clause."""
+    if speaker is None or speaker.head.i != verb.i or speaker.dep_ != "nsubj":
+        return None
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or speaker.i > verb.i:
+        return None
+    doc, sentence = verb.doc, verb.sent
+    first, last = speaker.left_edge.i, verb.i
+    while last + 1 < sentence.end and doc[last + 1].dep_ in {"advmod", "npadvmod", "prep"}:
+        last = doc[last + 1].right_edge.i
+    before = doc[first - 1].text if first > sentence.start else ""
+    after = doc[last + 1].text if last + 1 < sentence.end else ""
+    if before != "," or after not in {",", ".", ""}:
+        return None
+    return first, last
+
+
+def _sentence_around(verb: Token, clause: tuple[int, int]) -> tuple[int, int] | None:
+    """The longer side of the cue's sentence around the cue's own clause."""
+    sentence = verb.sent
+    before = (sentence.start, clause[0])
+    after = (clause[1] + 1, sentence.end)
+    start, end = max(before, after, key=lambda side: side[1] - side[0])
+    span = _trim_content(verb.doc, start, end) if end > start else None
+    if span is None or sum(not token.is_punct for token in span) < _MIN_UNATTRIBUTED_WORDS:
+        return None
+    return span.start_char, span.end_char
+
+
 def _host_content(verb: Token) -> tuple[int, int] | None:
     """``Flows were cut, they said``: the clause the cue interrupts or follows, after a comma."""
     host = verb.head
@@ -844,7 +794,7 @@ def _trim_content(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _is_mark(token: Token) -> bool:
-    return bool(_MARK.fullmatch(token.text)) or token.text in OPENING | CLOSING
+    return bool(MARK.fullmatch(token.text)) or token.text in OPENING | CLOSING
 
 
 # ---------------------------------------------------------------- channel
@@ -893,22 +843,25 @@ def _outlet(agent: Token) -> str | None:
 # ---------------------------------------------------------------- direct quotes
 
 
-def _runs(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
-    """Group standalone segments into utterances: a paragraph's consecutive quotes, re-openings."""
-    runs: list[list[_Segment]] = []
-    joining = False
+def _runs(text: str, segments: list[Quotation]) -> list[list[Quotation]]:
+    """Group standalone segments into utterances: a quote with its re-openings in the next
+    paragraphs. A quote that opens inside a clause is no utterance, nor are its continuations."""
+    runs: list[list[Quotation]] = []
+    continued = in_run = False
     for segment in segments:
-        if joining:
+        if not continued:
+            in_run = _standalone(text, segment)
+            if in_run:
+                runs.append([segment])
+        elif in_run:
             runs[-1].append(segment)
-        elif _standalone(text, segment):
-            runs.append([segment])
-        joining = segment.continues
+        continued = segment.continues
     return runs
 
 
-def _split_runs(doc: Doc, runs: list[list[_Segment]], cues: dict[int, _Cue]) -> list:
+def _split_runs(doc: Doc, runs: list[list[Quotation]], cues: dict[int, _Cue]) -> list:
     """Join same-paragraph runs separated only by their shared attribution."""
-    merged: list[list[_Segment]] = []
+    merged: list[list[Quotation]] = []
     for run in runs:
         previous = merged[-1] if merged else None
         if (
@@ -924,7 +877,9 @@ def _split_runs(doc: Doc, runs: list[list[_Segment]], cues: dict[int, _Cue]) -> 
     return merged
 
 
-def _joins(doc: Doc, previous: list[_Segment], run: list[_Segment], cues: dict[int, _Cue]) -> bool:
+def _joins(
+    doc: Doc, previous: list[Quotation], run: list[Quotation], cues: dict[int, _Cue]
+) -> bool:
     """True when only an attribution (or nothing) separates two quoted stretches of one speaker.
 
     ``“A,” he said. “B.”`` is one utterance; ``“A,” he said. “B,” she added.`` is two, and so is
@@ -933,19 +888,19 @@ def _joins(doc: Doc, previous: list[_Segment], run: list[_Segment], cues: dict[i
     start, end = previous[-1].close, run[0].open
     if _introduces_next(doc, previous[-1]):
         return False
-    in_gap = sum(1 for i in cues if start <= doc[i].idx < end)
+    in_gap = sum(1 for token in _tokens_between(doc, start, end) if token.i in cues)
     if in_gap == 0:
         return not nlp.text_of(doc)[start:end].strip()
     return in_gap == 1 and _after_cue(doc, run, cues) is None
 
 
-def _introduces_next(doc: Doc, segment: _Segment) -> bool:
+def _introduces_next(doc: Doc, segment: Quotation) -> bool:
     """``“A.” To which she said, “B.”``: after a finished quote, a new sentence that leads into
     the next quote is that quote's attribution, not the first one's (a name may still close the
     first: ``“A.” Putin said, “b …”``)."""
     text = nlp.text_of(doc)
     inner = text[segment.start : segment.end].rstrip()
-    following = _MARK.search(text, segment.close, _paragraph_end(text, segment.close))
+    following = MARK.search(text, segment.close, _paragraph_end(text, segment.close))
     if not inner or inner[-1] not in _SENTENCE_END or following is None:
         return False
     gap = _tokens_between(doc, segment.close, following.start())
@@ -958,11 +913,24 @@ def _introduces_next(doc: Doc, segment: _Segment) -> bool:
     )
 
 
-def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if start <= t.idx and t.idx + len(t) <= end]
+def _tokens_between(doc: Doc, start: int, end: int) -> Span:
+    """The tokens lying wholly between two character offsets (found by position, not by scan)."""
+    starts, ends = _token_bounds(doc)
+    return doc[bisect.bisect_left(starts, start) : bisect.bisect_right(ends, end)]
 
 
-def _after_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | None:
+def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end offsets of every token, computed once per Doc."""
+    bounds = doc.user_data.get(_TOKEN_BOUNDS)
+    if bounds is None:
+        bounds = doc.user_data[_TOKEN_BOUNDS] = (
+            [token.idx for token in doc],
+            [token.idx + len(token) for token in doc],
+        )
+    return bounds
+
+
+def _after_cue(doc: Doc, run: list[Quotation], cues: dict[int, _Cue]) -> _Cue | None:
     """The reporting clause after a quoted stretch, within its sentence."""
     text = nlp.text_of(doc)
     for segment in run:
@@ -979,7 +947,7 @@ def _after_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | N
     return None
 
 
-def _before_cue(doc: Doc, run: list[_Segment], cues: dict[int, _Cue]) -> _Cue | None:
+def _before_cue(doc: Doc, run: list[Quotation], cues: dict[int, _Cue]) -> _Cue | None:
     """The reporting clause introducing a quote (``he said: “…``), or the previous paragraph's."""
     text = nlp.text_of(doc)
     first = run[0]
@@ -1014,12 +982,12 @@ def _paragraph_end(text: str, index: int) -> int:
     return len(text) if found < 0 else found
 
 
-def _attributes(cue: _Cue, segment: _Segment, cues: dict[int, _Cue], *, after: bool) -> bool:
+def _attributes(cue: _Cue, segment: Quotation, cues: dict[int, _Cue], *, after: bool) -> bool:
     """True when the cue has a speaker and reports nothing outside the quote."""
     verb = cue.token
     if cue.lemma == "according to":
         return True
-    if cue.verb_class in _NOT_SPEECH or cue.token.pos_ == "NOUN":
+    if cue.verb_class in _NOT_SPEECH or _is_noun(cue.token):
         return False
     subject = _subject(verb, cues)
     if subject is None:
@@ -1034,16 +1002,24 @@ def _attributes(cue: _Cue, segment: _Segment, cues: dict[int, _Cue], *, after: b
                 and not _quote_opens(nlp.text_of(verb.doc)[segment.close : lo + 1])
             ):
                 return False
-            if not after and hi <= segment.open:
+            if not after and hi <= segment.open and not _colon_between(verb.doc, hi, segment):
                 return False
     return True
+
+
+def _colon_between(doc: Doc, end: int, segment: Quotation) -> bool:
+    """``said she has the quality it takes: “Steadiness …”``: the quote after a colon spells out
+    the clause the cue reports."""
+    return nlp.text_of(doc)[end : segment.open].strip() in {":", ""} and nlp.text_of(doc)[
+        : segment.open
+    ].rstrip().endswith(":")
 
 
 def _quote_opens(text: str) -> bool:
     return any(mark in text for mark in (*OPENING, *AMBIGUOUS))
 
 
-def _dash_name(doc: Doc, run: list[_Segment]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _dash_name(doc: Doc, run: list[Quotation]) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """``“…” — Name``: the dash and the name after the last quoted stretch."""
     text = nlp.text_of(doc)
     last = run[-1]
@@ -1081,7 +1057,7 @@ def find_quotes(
     """
     table = _verb_table(_default_verbs() if verbs is None else verbs)
     text = nlp.text_of(doc)
-    segments = _quotation_segments(text)
+    segments = pair_quotation_marks(text)
     cues = {cue.token.i: cue for cue in _cues(doc, table)}
     transcript = _colon_quotes(doc, segments)
     direct, used = _direct_quotes(doc, segments, cues)
@@ -1092,7 +1068,7 @@ def find_quotes(
     return _frames(doc, article_id, found, mentions)
 
 
-def _colon_quotes(doc: Doc, segments: list[_Segment]) -> list[_Quote]:
+def _colon_quotes(doc: Doc, segments: list[Quotation]) -> list[_Quote]:
     """``PENCE: Well, …`` and ``Sanders: Clinton needs …``: a line opened by a name and a colon."""
     text = nlp.text_of(doc)
     found = []
@@ -1116,7 +1092,7 @@ def _colon_quotes(doc: Doc, segments: list[_Segment]) -> list[_Quote]:
 
 
 def _direct_quotes(
-    doc: Doc, segments: list[_Segment], cues: dict[int, _Cue]
+    doc: Doc, segments: list[Quotation], cues: dict[int, _Cue]
 ) -> tuple[list[_Quote], set[int]]:
     runs = _split_runs(doc, _runs(nlp.text_of(doc), segments), cues)
     quotes: list[_Quote] = []
@@ -1132,7 +1108,7 @@ def _direct_quotes(
 
 
 def _attribute_run(
-    doc: Doc, run: list[_Segment], quote: _Quote, cues: dict[int, _Cue], used: set[int]
+    doc: Doc, run: list[Quotation], quote: _Quote, cues: dict[int, _Cue], used: set[int]
 ) -> None:
     lead = nlp.text_of(doc)[nlp.text_of(doc).rfind("\n", 0, run[0].open) + 1 : run[0].open].rstrip()
     finders = (_before_cue, _after_cue) if lead.endswith((":", ",")) else (_after_cue, _before_cue)
@@ -1140,12 +1116,50 @@ def _attribute_run(
         cue = finder(doc, run, cues)
         if cue is not None:
             _set_cue(quote, cue, _subject(cue.token, cues), None)
+            if isinstance(quote.speaker, Span) and _inside(quote.speaker.start_char, [quote]):
+                quote.speaker, quote.speaker_name = _speaker_beside(doc, run, cue), None
             used.add(cue.token.i)
             return
     dashed = _dash_name(doc, run)
     if dashed is not None:
         quote.cue, quote.speaker = dashed
         quote.cue_class = "neutral"
+        return
+    cue = _attribution_before(doc, run, cues)
+    if cue is not None:
+        _set_cue(quote, cue, _subject(cue.token, cues), None)
+
+
+def _attribution_before(doc: Doc, run: list[Quotation], cues: dict[int, _Cue]) -> _Cue | None:
+    """``… are “not meeting the demand,” says Rieckhoff. “We often compare it …”``: a quote
+    opening the sentence after a quotation attributed behind it goes on with that speaker."""
+    text = nlp.text_of(doc)
+    first = run[0]
+    line_start = text.rfind("\n", 0, first.open) + 1
+    lead = text[line_start : first.open].rstrip()
+    if not lead or lead[-1] not in _SENTENCE_END:
+        return None
+    previous = doc[_tokens_between(doc, line_start, first.open)[-1].i].sent
+    closed = max(text.rfind(mark, previous.start_char, first.open) for mark in (*CLOSING, '"'))
+    if closed < previous.start_char:
+        return None
+    for token in reversed(list(previous)):
+        cue = cues.get(token.i)
+        if token.idx < closed:
+            return None
+        if cue is not None and cue.verb_class not in _NOT_SPEECH and _subject(token, cues):
+            return cue
+    return None
+
+
+def _speaker_beside(doc: Doc, run: list[Quotation], cue: _Cue) -> Span | None:
+    """The parser took a word of the quote for the cue's subject (``“… One of the brightest,”
+    said Cummings``): the first noun phrase of the attribution, outside the quotation marks."""
+    sentence = cue.token.sent
+    start = max((s.close for s in run if s.close <= cue.token.idx), default=sentence.start_char)
+    end = min((s.open for s in run if s.open > cue.token.idx), default=sentence.end_char)
+    chunks = [c for c in sentence.noun_chunks if start <= c.start_char and c.end_char <= end]
+    return chunks[0] if chunks else None
 
 
 def _floating(quote: _Quote, earlier: list[_Quote], text: str) -> bool:
@@ -1192,7 +1206,7 @@ def _reported_quotes(
     table: dict[str, tuple[str, frozenset[str]]],
     used: set[int],
     direct: list[_Quote],
-    segments: list[_Segment],
+    segments: list[Quotation],
 ) -> list[_Quote]:
     quotes = []
     for index, cue in cues.items():
@@ -1230,7 +1244,7 @@ def _outermost(reported: list[_Quote], direct: list[_Quote]) -> list[_Quote]:
 def _speakerless(cue: _Cue) -> bool:
     """Cues that report without naming who: "according to", nouns, agentless passives."""
     passive = any(child.dep_ == "nsubjpass" for child in cue.token.children)
-    return cue.lemma == "according to" or cue.token.pos_ == "NOUN" or passive
+    return cue.lemma == "according to" or _is_noun(cue.token) or passive
 
 
 def _inside(char: int, quotes: list[_Quote]) -> bool:
@@ -1249,13 +1263,13 @@ def _overlaps_direct(content: tuple[int, int], direct: list[_Quote]) -> bool:
 
 
 def _reported_quote(
-    doc: Doc, cue: _Cue, subject: Token | None, content: tuple[int, int], segments: list[_Segment]
+    doc: Doc, cue: _Cue, subject: Token | None, content: tuple[int, int], segments: list[Quotation]
 ) -> _Quote:
     start, end = content
     for segment in segments:
         if segment.open < end and start < segment.close:
             start, end = min(start, segment.open), max(end, segment.close)
-    end = _continued(nlp.text_of(doc), end, segments)
+    end = _continued(nlp.text_of(doc), _through_paragraphs(start, end, segments), segments)
     inside = [s for s in segments if start <= s.open and s.close <= end]
     kind = "mixed" if inside else "indirect"
     if (
@@ -1270,7 +1284,15 @@ def _reported_quote(
     return quote
 
 
-def _continued(text: str, end: int, segments: list[_Segment]) -> int:
+def _through_paragraphs(start: int, end: int, segments: list[Quotation]) -> int:
+    """A quotation in the content that goes on in the next paragraph takes the content there."""
+    for current, following in zip(segments, segments[1:], strict=False):
+        if current.continues and start <= current.open and current.close <= end:
+            end = max(end, following.close)
+    return end
+
+
+def _continued(text: str, end: int, segments: list[Quotation]) -> int:
     """``said “You know, I love Larry,” but “when it comes to energy …”``: a quoted stretch that a
     conjunction joins to the content, inside the sentence, continues it."""
     for segment in segments:
@@ -1284,7 +1306,7 @@ def _continued(text: str, end: int, segments: list[_Segment]) -> int:
     return end
 
 
-def _attach_stray_warnings(found: list[_Quote], segments: list[_Segment]) -> None:
+def _attach_stray_warnings(found: list[_Quote], segments: list[Quotation]) -> None:
     """A mark problem in no quote is reported on the quote nearest to it, so none is lost."""
     placed = {id(s) for quote in found for s in quote.segments}
     for segment in segments:
@@ -1372,12 +1394,32 @@ def _canonical(
     quote: _Quote,
     speaker_text: str | None,
 ) -> str | None:
+    """The speaker's actor: the mention at the speaker's head, else the words as written.
+
+    A mention of a possessor inside the speaker's phrase ("*his* associates") is not the speaker.
+    A pronoun nothing resolves ("It", "They") is no actor: the speaker is left empty (<NA>) and
+    ``speaker_text`` keeps the word.
+    """
     if start is None:
         return None
+    head = quote.speaker.root if isinstance(quote.speaker, Span) else None
     if mentions is not None:
         from analysis.actors import actor_at
 
         mention = actor_at(mentions, start, end)
-        if mention is not None:
+        if mention is not None and head is not None and not _covers(mention, head):
+            mention = actor_at(mentions, head.idx, head.idx + len(head))
+        if mention is not None and not _unresolved(str(mention["actor"]), head):
             return str(mention["actor"])
-    return quote.speaker_name or speaker_text
+    if quote.speaker_name:
+        return quote.speaker_name
+    return None if _unresolved(speaker_text, head) else speaker_text
+
+
+def _covers(mention: pd.Series, token: Token) -> bool:
+    return int(mention["start"]) <= token.idx < int(mention["end"])
+
+
+def _unresolved(actor: str | None, head: Token | None) -> bool:
+    """True when the speaker is a pronoun standing for itself ("It" said …)."""
+    return head is not None and head.pos_ == "PRON" and (actor or "").lower() == head.lower_

@@ -14,6 +14,7 @@ is absent (a fresh clone has no ``../shared``).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
 import sys
@@ -86,11 +87,11 @@ def _textacy_quotes(parse) -> tuple[list[evaluation.PredictedQuote], bool]:
 
 
 def _row(name: str, score: evaluation.Score) -> str:
-    by_kind = "  ".join(f"{score.recall_of(kind):6.2f}" for kind in KINDS)
+    by_kind = "  ".join(f"{score.recall_of(kind):6.3f}" for kind in KINDS)
     return (
-        f"{name:<10} {score.n_predicted:6d} {score.n_matched:6d} {score.precision:6.2f}"
-        f" {score.recall:6.2f} {score.f1:6.2f} {score.speaker_accuracy:8.2f}"
-        f" {score.kind_accuracy:6.2f}  {by_kind}"
+        f"{name:<10} {score.n_predicted:6d} {score.n_matched:6d} {score.precision:6.3f}"
+        f" {score.recall:6.3f} {score.f1:6.3f} {score.speaker_accuracy:8.3f}"
+        f" {score.kind_accuracy:6.3f}  {by_kind}"
     )
 
 
@@ -105,20 +106,25 @@ def main() -> int:
     parsed = nlp.parse([doc["text"] for doc in docs])
     predicted = _in_process_quotes(docs, parsed) if args.in_process else _cli_quotes(docs)
     ours, reference, failures = evaluation.Score(), evaluation.Score(), 0
+    has_textacy = importlib.util.find_spec("textacy") is not None
     for doc, parse in zip(docs, parsed, strict=True):
         gold = evaluation.gold_from_polnear(doc["quotes"])
         rows = predicted.get(doc["doc_id"], [])
         evaluation.score_document(evaluation.predicted_from_rows(rows), gold, ours)
-        textacy_found, ok = _textacy_quotes(parse)
-        failures += not ok
-        evaluation.score_document(textacy_found, gold, reference)
+        if has_textacy:
+            textacy_found, ok = _textacy_quotes(parse)
+            failures += not ok
+            evaluation.score_document(textacy_found, gold, reference)
     print(f"{len(docs)} documents, {ours.n_gold} gold quotes ({path.name})")
     print(
         f"{'':<10} {'pred':>6} {'match':>6} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8}"
         f" {'kind':>6}  {'R dir':>6}  {'R mix':>6}  {'R ind':>6}"
     )
     print(_row("newsframe", ours))
-    print(_row("textacy", reference))
+    if has_textacy:
+        print(_row("textacy", reference))
+    else:
+        print("textacy: not installed (pip install '.[bench]'), reference row left out")
     if failures:
         print(f"textacy raised on {failures} document(s), scored as finding nothing")
     return 0

@@ -243,7 +243,7 @@ def test_the_agents_of_quoted_words_are_not_their_speaker(agency_frame):
     # peaceful next-door neighbour”; Zelenskiy quoted: “... strength shown in repelling the
     # enemy attacks”.
     assert _agents_of(agency_frame, "absorb", 33) == set()
-    assert _agents_of(agency_frame, "said", 33) == {"Ned Price"}
+    assert _agents_of(agency_frame, "said", 33) == set()  # saying is voice, not agency
     assert _agents_of(agency_frame, "repelling", 7) == set()
     # a subject inside the quotation still counts: “Russia has no interest in absorbing anyone”
     assert _agents_of(agency_frame, "absorbing", 32) == {"Russia"}
@@ -446,3 +446,37 @@ def test_lexicons_skip_leading_comments_and_name_the_file_on_error(tmp_path, mon
     (tmp_path / "empty.csv").write_text("# only comments\n")
     with pytest.raises(ValueError, match="empty.csv"):
         framing.read_lexicon.__wrapped__("empty.csv")
+
+
+def _stances_of(text: str) -> pd.DataFrame:
+    doc = nlp.parse([text])[0]
+    return framing.find_stances(doc, "t", **_layers(doc, "t"))[0]
+
+
+def _agency_of(text: str) -> pd.DataFrame:
+    doc = nlp.parse([text])[0]
+    return framing.agency(doc, "t", mentions=actors.find_mentions(doc, "t"))
+
+
+def test_negation_and_modality_cancel_a_stance():
+    assert _stances_of("Moscow conceded that the offensive had failed.").stance.tolist() == [
+        "admission"
+    ]
+    assert _stances_of("Moscow has not yet conceded that the offensive had failed.").empty
+    assert _stances_of("The minister would not deny that the talks took place.").empty
+    assert _stances_of("The Kremlin never admitted that its troops were there.").empty
+
+
+def test_verbs_of_saying_are_voice_not_agency():
+    frame = _agency_of(
+        "Vladimir Putin said the talks had failed. He told reporters the army was ready and "
+        "mentioned the grain deal. Putin ordered the troops to withdraw."
+    )
+    assert not frame.verb_lemma.isin(["say", "tell", "mention"]).any()
+    assert _agents_of(frame, "ordered", 2) == {"Vladimir Putin"}
+
+
+def test_a_light_verb_object_is_not_a_patient():
+    frame = _agency_of("Vladimir Putin made his first visit to the occupied region on Friday.")
+    assert _agents_of(frame, "made", 0) == {"Vladimir Putin"}
+    assert frame.loc[frame.role == "patient"].empty
