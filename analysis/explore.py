@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis import annotate, framing
+from analysis import annotate, compare, framing
 from analysis.frames import Frames
 
 ALL = "(all articles)"
@@ -399,14 +399,13 @@ def _table_html(table: pd.DataFrame) -> str:
 def _group_labels(articles: pd.DataFrame) -> dict[str, pd.Series]:
     """Grouping name -> each article's group label (strings), aligned with ``articles``."""
     labels: dict[str, pd.Series] = {}
-    published = articles["published"].astype("string")
     for column in articles.columns:
         if column in _NOT_GROUPS:
             continue
         labels[column] = articles[column].astype("string").fillna("(none)")
         if column == "published":
-            month = published.str.extract(r"^(\d{4}-\d{2})", expand=False)
-            labels[MONTH] = month.fillna("(no date)")
+            month = pd.Series(compare.period("month")(articles), index=articles.index)
+            labels[MONTH] = month.astype("string").fillna("(no date)")
     order = ["source", MONTH, *(name for name in labels if name not in ("source", MONTH))]
     return {name: labels[name].reset_index(drop=True) for name in order if name in labels}
 

@@ -132,7 +132,7 @@ def test_groups_by_month_partition_the_corpus(wikinews):
     assert sum(map(len, ids)) == len(wikinews.articles) == 60
     published = wikinews.articles.set_index("article_id")["published"]
     for month, chosen in zip(months, ids, strict=True):
-        assert all(published[i].startswith(month) for i in chosen)
+        assert all(f"{published[i]:%Y-%m}" == month for i in chosen)
 
 
 def test_quotes_of_an_actor_across_the_corpus(wikinews):

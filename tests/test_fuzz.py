@@ -111,17 +111,11 @@ def test_news_like_text_passes_every_layer_with_valid_spans(text):
 
 # --- regression inputs from issue 13 -----------------------------------------------------------
 
-QUOTES_FIX = "issue 13: quotes._runs IndexError (runs[-1] on []) until the quotes fix lands"
-
 
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(
-            "He said „yes\nno» today.",
-            marks=pytest.mark.xfail(raises=IndexError, strict=False, reason=QUOTES_FIX),
-            id="german-open-guillemet-close-across-a-line",
-        ),
+        pytest.param("He said „yes\nno» today.", id="german-open-guillemet-close-across-a-line"),
         pytest.param(
             "Putin said “the “situation” is difficult” on Tuesday.", id="nested-curly-quotes"
         ),
