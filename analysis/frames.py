@@ -166,8 +166,12 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
     "voice_portrayal": {
         "actor": ("string", "canonical actor"),
         "side": ("string", "their side (most frequent in the mentions)"),
-        "view": ("string", "voice: their quotes | portrayal: sentences about them, not by them"),
-        "analyser": ("string", "textblob (polarity) | vader (compound)"),
+        "view": (
+            "string",
+            "voice: their quotes | portrayal: sentences about them, not by them"
+            " | toward: tone toward them in every sentence that mentions them",
+        ),
+        "analyser": ("string", "textblob (polarity) | vader (compound) | tone (analysis.tone)"),
         "n": ("Int64", "quotes or sentences scored"),
         "mean": ("float64", "mean score, -1..1"),
         "ci_low": ("float64", "2.5th percentile of bootstrap means (the mean itself when n < 2)"),

@@ -805,12 +805,14 @@ def voice_and_portrayal(
     *Voice* is the polarity of the actor's quotes; *portrayal* is the polarity of the sentences
     that mention the actor and in which the actor does not speak (no quote of theirs covers the
     sentence and they are not its quote's speaker). Each is scored by TextBlob and by VADER.
+    *Toward* is the tone toward the actor itself (:mod:`analysis.tone`, the mentions' ``tone``
+    column, one score per sentence and actor), when the mentions carry it.
 
     Args:
         sentences: sentences frame (``polarity``, ``vader_compound`` per ``sent_id``).
         quotes: quotes frame (``speaker``, ``sent_start``, ``sent_end``, ``speaker_start``,
             ``polarity``, ``vader_compound``).
-        mentions: mentions frame (``actor``, ``side``, ``sent_id``).
+        mentions: mentions frame (``actor``, ``side``, ``sent_id``; ``tone`` when scored).
         n_boot: bootstrap resamples for the 95% percentile interval of each mean.
         seed: base seed; each (actor, view, analyser) group draws from its own generator
             seeded from it, so results do not depend on row order.
@@ -822,7 +824,8 @@ def voice_and_portrayal(
     portrayal = _portrayal_values(sentences, quotes, mentions)
     sides = _most_common_side(mentions.dropna(subset=["actor"]))
     rows = []
-    for view, values in (("voice", voice), ("portrayal", portrayal)):
+    views = [("voice", voice), ("portrayal", portrayal), ("toward", _toward_values(mentions))]
+    for view, values in views:
         for (actor, analyser), scores in values.groupby(["actor", "analyser"])["score"]:
             low, high = _bootstrap(
                 np.sort(scores.to_numpy(float)), n_boot, (seed, actor, view, analyser)
@@ -841,6 +844,15 @@ def voice_and_portrayal(
             )
     frame = frames.conform("voice_portrayal", rows)
     return frame.sort_values(["actor", "view", "analyser"], ignore_index=True)
+
+
+def _toward_values(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Tone toward each actor, one score per (article, sentence, actor); none without ``tone``."""
+    if "tone" not in mentions.columns:
+        return pd.DataFrame(columns=["actor", "analyser", "score"])
+    scored = mentions.dropna(subset=["actor", "tone"])
+    scored = scored.drop_duplicates(["article_id", "sent_id", "actor"])
+    return scored[["actor"]].assign(analyser="tone", score=scored["tone"].astype(float))
 
 
 def _most_common_side(frame: pd.DataFrame) -> pd.Series:

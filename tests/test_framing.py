@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -480,3 +481,25 @@ def test_a_light_verb_object_is_not_a_patient():
     frame = _agency_of("Vladimir Putin made his first visit to the occupied region on Friday.")
     assert _agents_of(frame, "made", 0) == {"Vladimir Putin"}
     assert frame.loc[frame.role == "patient"].empty
+
+
+def test_tone_toward_an_actor_is_one_score_per_sentence_and_actor(seed_frames):
+    mentions = seed_frames.mentions.copy()
+    putin = mentions["actor"] == "Vladimir Putin"
+    # invented scores: each sentence's Putin mentions share one (as tone.score_mentions gives)
+    mentions["tone"] = np.where(putin, np.where(mentions["sent_id"] % 2 == 0, -0.5, 0.25), np.nan)
+    found = framing.voice_and_portrayal(seed_frames.sentences, seed_frames.quotes, mentions)
+    toward = found[found["view"] == "toward"]
+    assert toward["actor"].tolist() == ["Vladimir Putin"] and toward["analyser"].tolist() == [
+        "tone"
+    ]
+    sentences = mentions[putin].drop_duplicates(["sent_id"])
+    assert toward["n"].iloc[0] == len(sentences)
+    assert toward["mean"].iloc[0] == pytest.approx(sentences["tone"].mean())
+    assert toward["ci_low"].iloc[0] <= toward["mean"].iloc[0] <= toward["ci_high"].iloc[0]
+    without = framing.voice_and_portrayal(
+        seed_frames.sentences,
+        seed_frames.quotes,
+        seed_frames.mentions.drop(columns="tone", errors="ignore"),
+    )
+    assert "toward" not in set(without["view"])
