@@ -19,6 +19,7 @@ speakers the quotes layer's frame (:func:`analysis.quotes.find_quotes`) says who
 
 from __future__ import annotations
 
+import bisect
 import csv
 import zlib
 from collections.abc import Iterable, Iterator
@@ -1037,17 +1038,32 @@ def labels_and_hedges(
     Returns:
         A ``framing_marks`` frame (kind: label | scare_quote | hedge), in text order.
     """
-    context = _Context(doc, _Cast(doc, mentions), quotes)
+    context = _Context(doc, _Cast(doc, mentions), _QuoteIndex(quotes))
     marks = _labels(context) + _scare_quotes(context) + _hedges(context)
     rows = [{"article_id": article_id, **mark} for mark in sorted(marks, key=lambda m: m["start"])]
     return frames.conform("framing_marks", rows)
+
+
+class _QuoteIndex:
+    """The quotes with a speaker, as arrays: who speaks at a span is one vectorised lookup."""
+
+    def __init__(self, quotes: pd.DataFrame) -> None:
+        spoken = quotes.dropna(subset=["speaker"])
+        self.starts = spoken["start"].to_numpy("int64")
+        self.ends = spoken["end"].to_numpy("int64")
+        self.speakers = spoken["speaker"].astype(str).to_numpy()
+
+    def speaker_at(self, start: int, end: int) -> str | None:
+        """The speaker of the first quote (in frame order) whose content covers the span."""
+        inside = np.flatnonzero((self.starts <= start) & (self.ends >= end))
+        return str(self.speakers[inside[0]]) if inside.size else None
 
 
 @dataclass
 class _Context:
     doc: Doc
     cast: _Cast
-    quotes: pd.DataFrame
+    quotes: _QuoteIndex
 
 
 def _mark(context: _Context, kind: str, span: Span, entry: str, category: str) -> dict:
@@ -1092,7 +1108,7 @@ def _user_of(context: _Context, span: Span) -> dict:
     as"); other words of an indirect report are the outlet's paraphrase.
     """
     quoted = _in_quotation_marks(span)
-    speaker = _quote_speaker(context.quotes, span.start_char, span.end_char) if quoted else None
+    speaker = context.quotes.speaker_at(span.start_char, span.end_char) if quoted else None
     if speaker is not None:
         return {"actor": speaker, "side": context.cast.side_of(speaker)}
     markers = _verb_markers()
@@ -1112,14 +1128,11 @@ def _user_of(context: _Context, span: Span) -> dict:
 
 
 def _in_quotation_marks(span: Span) -> bool:
-    return any(a < span.start_char and span.end_char < b for a, b in nlp.quotation_spans(span.doc))
-
-
-def _quote_speaker(quotes: pd.DataFrame, start: int, end: int) -> str | None:
-    if quotes.empty:
-        return None
-    inside = quotes[(quotes["start"] <= start) & (quotes["end"] >= end)].dropna(subset=["speaker"])
-    return None if inside.empty else str(inside.iloc[0]["speaker"])
+    """Inside a pair of quotation marks: the outermost quotations are sorted and disjoint, so
+    only the last one opening before the span can hold it."""
+    quotations = nlp.quotation_spans(span.doc)
+    at = bisect.bisect_left(quotations, (span.start_char,)) - 1
+    return at >= 0 and span.end_char < quotations[at][1]
 
 
 def _scare_quotes(context: _Context) -> list[dict]:
