@@ -1,5 +1,10 @@
 """The command line: ``python -m analysis extract INPUT... --out DIR`` (or ``--jsonl OUT.jsonl``).
 
+``python -m analysis tone IN.jsonl --jsonl OUT.jsonl`` scores tone toward targets (see
+:mod:`analysis.tone`): input lines ``{"id", "sentence", "target_start", "target_end"}``, output
+lines ``{"id", "polarity", "p_negative", "p_neutral", "p_positive"}`` in the same order; a bad
+line is named and nothing is written (exit 2).
+
 ``--jsonl`` mode reads JSONL inputs of ``{"doc_id", "text"}`` lines and writes one JSON object per
 document, ``{"doc_id", "sentences": [...], "entities": [...], "quotes": [...], ...}`` (see
 :meth:`analysis.frames.Frames.write_jsonl`). Exit status: 0 when every input was read, 1 when
@@ -30,12 +35,31 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--text-column", default="text", help="text column of tables (default: text)")
     ex.add_argument("--id-column", default=None, help="id column of tables (default: id/doc_id)")
     ex.add_argument("--no-cache", action="store_true", help="parse again, ignoring .cache/")
+    to = commands.add_parser("tone", help="tone toward targets: JSONL in → JSONL out (same order)")
+    to.add_argument("input", help='JSONL of {"id", "sentence", "target_start", "target_end"}')
+    to.add_argument("--jsonl", required=True, help="write one JSON object per target here")
     return parser
+
+
+def _tone(args: argparse.Namespace) -> int:
+    """``tone IN.jsonl --jsonl OUT.jsonl``: every line checked first, then scored and written."""
+    from analysis import tone
+
+    try:
+        targets = tone.read_targets(args.input)
+    except (OSError, tone.ToneInputError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    tone.write_jsonl(tone.score_targets(targets), args.jsonl)
+    print(f"{len(targets)} target(s) → {args.jsonl}", file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "tone":
+        return _tone(args)
     try:
         corpus = load(*args.inputs, text_column=args.text_column, id_column=args.id_column)
     except CorpusError as error:

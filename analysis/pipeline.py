@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import actors, entities, frames, framing, nlp, quotes, sentiment
+from analysis import actors, entities, frames, framing, nlp, quotes, sentiment, tone
 from analysis.corpus import Corpus, load
 
 Source = Corpus | pd.DataFrame | str | Path | Iterable[str | Path]
@@ -58,7 +58,7 @@ def _load(source: Source) -> Corpus:
 def _analyse(doc, article_id: str) -> dict[str, pd.DataFrame]:
     """Every per-article frame, each layer reading the ones before it."""
     sentences, sentiment_words = sentiment.score_sentences(doc, article_id)
-    mentions = actors.find_mentions(doc, article_id)
+    mentions = tone.score_mentions(doc, actors.find_mentions(doc, article_id))
     quoted, fragments = quotes.find_quotes(doc, article_id, mentions=mentions)
     stances, contrasts = framing.find_stances(doc, article_id, quotes=quoted, mentions=mentions)
     return {

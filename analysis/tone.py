@@ -1,0 +1,322 @@
+"""Tone toward an actor: target-dependent sentiment (negative / neutral / positive toward a span).
+
+Sentence tone is not tone toward an actor: "the Kremlin called the suggestion groundless" is a
+negative sentence, but not about the Kremlin. This module answers the narrower question — what does
+the sentence say about *this* target — with a small encoder fine-tuned by the project.
+
+Method: all-MiniLM-L6-v2 (Apache-2.0, 6 layers, 384 wide) fine-tuned on NewsMTSC's training part
+(Hamborg & Donnay 2021, 8,739 news targets, MIT) by ``training/train_tone.py``. The input is the
+sentence with the target wrapped in ``<<`` … ``>>`` paired with the target's own text; the
+classifier reads the mean of all tokens and the mean of the marked target's tokens. The model is
+exported to ONNX and quantised to int8 (``analysis/models/tone/``); at run time only onnxruntime and
+tokenizers are needed — no torch, no network. ``meta.json`` beside the model records the labels,
+maximum length, seed, training-data hash and dev scores (NewsMTSC dev, 343 targets).
+
+    >>> from analysis import tone
+    >>> tone.toward(["The Kremlin called the claim stupid."], [(4, 11)])   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from tokenizers import Tokenizer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MODEL_DIR = Path(__file__).parent / "models" / "tone"
+LABELS = ("negative", "neutral", "positive")
+POLARITIES = (-1, 0, 1)
+OPEN, CLOSE = "<<", ">>"
+MAX_LENGTH = 128
+MAX_TARGET_TOKENS = 16
+
+
+class ToneModelMissing(FileNotFoundError):
+    """Raised when the shipped tone model (``analysis/models/tone``) is not where it should be."""
+
+
+def marked(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """``sentence`` with ``sentence[start:end]`` wrapped in the target markers.
+
+    Returns:
+        The marked text and the character range of ``<< target >>`` in it.
+    """
+    if not 0 <= start < end <= len(sentence):
+        raise ValueError(
+            f"target span ({start}, {end}) outside a sentence of {len(sentence)} chars"
+        )
+    head, target, tail = sentence[:start], sentence[start:end], sentence[end:]
+    text = f"{head}{OPEN} {target} {CLOSE}{tail}"
+    return text, len(head), len(head) + len(OPEN) + len(target) + len(CLOSE) + 2
+
+
+def _windowed(tokenizer: Tokenizer, sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """The marked sentence, cut to the tokens around the target when it is too long to encode."""
+    text, t_start, t_end = marked(sentence, start, end)
+    offsets = tokenizer.encode(text, add_special_tokens=False).offsets
+    budget = MAX_LENGTH - 3 - MAX_TARGET_TOKENS
+    if len(offsets) <= budget:
+        return text, t_start, t_end
+    first = next(i for i, (s, e) in enumerate(offsets) if e > t_start)
+    last = max(i for i, (s, e) in enumerate(offsets) if s < t_end)
+    spare = max(budget - (last - first + 1), 0)
+    lo = max(first - spare // 2, 0)
+    hi = min(lo + budget, len(offsets)) - 1
+    lo = max(min(lo, hi - budget + 1), 0)
+    cut_start, cut_end = offsets[lo][0], offsets[hi][1]
+    cut_start, cut_end = min(cut_start, t_start), max(cut_end, t_end)
+    return text[cut_start:cut_end], t_start - cut_start, t_end - cut_start
+
+
+def encode(
+    tokenizer: Tokenizer, sentences: Sequence[str], spans: Sequence[tuple[int, int]]
+) -> dict[str, np.ndarray]:
+    """Model inputs for (sentence, target span) pairs, padded to the longest pair.
+
+    Args:
+        tokenizer: the model's tokenizer, from :func:`load_tokenizer`.
+        sentences: the sentences.
+        spans: ``(start, end)`` character offsets of each target in its sentence.
+
+    Returns:
+        int64 arrays ``input_ids``, ``attention_mask``, ``token_type_ids`` and ``target_mask``
+        (1 on the tokens of ``<< target >>``), each of shape (n, longest).
+    """
+    if len(sentences) != len(spans):
+        raise ValueError(f"{len(sentences)} sentences but {len(spans)} spans")
+    encodings, ranges = [], []
+    for sentence, (start, end) in zip(sentences, spans, strict=True):
+        text, t_start, t_end = _windowed(tokenizer, sentence, start, end)
+        target = sentence[start:end]
+        target_offsets = tokenizer.encode(target, add_special_tokens=False).offsets
+        if len(target_offsets) > MAX_TARGET_TOKENS:
+            target = target[: target_offsets[MAX_TARGET_TOKENS - 1][1]]
+        encodings.append(tokenizer.encode(text, target))
+        ranges.append((t_start, t_end))
+    width = max(len(e.ids) for e in encodings)
+    arrays = {
+        name: np.zeros((len(encodings), width), dtype=np.int64)
+        for name in ("input_ids", "attention_mask", "token_type_ids", "target_mask")
+    }
+    for row, (enc, (t_start, t_end)) in enumerate(zip(encodings, ranges, strict=True)):
+        n = len(enc.ids)
+        arrays["input_ids"][row, :n] = enc.ids
+        arrays["attention_mask"][row, :n] = 1
+        arrays["token_type_ids"][row, :n] = enc.type_ids
+        arrays["target_mask"][row, :n] = [
+            int(seq == 0 and s >= t_start and e <= t_end and e > s)
+            for seq, (s, e) in zip(enc.sequence_ids, enc.offsets, strict=True)
+        ]
+    return arrays
+
+
+def load_tokenizer(path: Path | str) -> Tokenizer:
+    """The tokenizer at ``path``, without padding or truncation (:func:`encode` does both)."""
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def load_model() -> tuple[object, Tokenizer]:
+    """The shipped ONNX session and tokenizer, loaded once.
+
+    Raises:
+        ToneModelMissing: ``analysis/models/tone/model.onnx`` or ``tokenizer.json`` is absent.
+    """
+    import onnxruntime
+
+    for name in ("model.onnx", "tokenizer.json"):
+        if not (MODEL_DIR / name).exists():
+            raise ToneModelMissing(
+                f"tone model file missing: {MODEL_DIR / name} — it ships with the package; "
+                "reinstall, or rebuild it with training/train_tone.py"
+            )
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3
+    session = onnxruntime.InferenceSession(
+        str(MODEL_DIR / "model.onnx"), options, providers=["CPUExecutionProvider"]
+    )
+    return session, load_tokenizer(MODEL_DIR / "tokenizer.json")
+
+
+def meta() -> dict:
+    """The shipped model's ``meta.json``: labels, seed, training-data hash, dev scores."""
+    path = MODEL_DIR / "meta.json"
+    if not path.exists():
+        raise ToneModelMissing(f"tone model metadata missing: {path}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def toward(
+    sentences: Sequence[str], spans: Sequence[tuple[int, int]], *, batch_size: int = 32
+) -> pd.DataFrame:
+    """Tone toward each target: probabilities of negative / neutral / positive, and the polarity.
+
+    Args:
+        sentences: the sentences.
+        spans: ``(start, end)`` character offsets of the target in each sentence.
+        batch_size: pairs per model call; pairs are batched by length so padding stays small.
+
+    Returns:
+        One row per pair, in input order: ``p_negative``, ``p_neutral``, ``p_positive`` (summing
+        to 1) and ``polarity`` (-1, 0 or 1: the most probable class).
+
+    Raises:
+        ValueError: the two sequences differ in length, or a span lies outside its sentence
+            (the message names the pair's index).
+    """
+    if len(sentences) != len(spans):
+        raise ValueError(f"{len(sentences)} sentences but {len(spans)} spans")
+    for index, (sentence, (start, end)) in enumerate(zip(sentences, spans, strict=True)):
+        if not 0 <= start < end <= len(sentence):
+            raise ValueError(
+                f"pair {index}: target span ({start}, {end}) is not inside its sentence "
+                f"of {len(sentence)} characters"
+            )
+    session, tokenizer = load_model()
+    probabilities = np.zeros((len(sentences), len(LABELS)), dtype=np.float64)
+    order = np.argsort([len(s) for s in sentences], kind="stable")
+    for i in range(0, len(order), batch_size):
+        index = order[i : i + batch_size]
+        inputs = encode(tokenizer, [sentences[j] for j in index], [spans[j] for j in index])
+        probabilities[index] = session.run(None, inputs)[0]
+    frame = pd.DataFrame(probabilities, columns=[f"p_{label}" for label in LABELS])
+    frame["polarity"] = np.asarray(POLARITIES)[probabilities.argmax(axis=1)]
+    return frame
+
+
+#: Columns :func:`score_mentions` adds to the mentions frame (documented in ``frames.SCHEMAS``).
+MENTION_COLUMNS = ("tone", "p_negative", "p_neutral", "p_positive")
+
+
+def score_mentions(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
+    """The mentions frame with tone toward each mention's actor in its sentence.
+
+    Each (sentence, actor) pair is scored once, with the actor's first mention in that sentence
+    as the target; every mention of that actor in that sentence shares the score.
+
+    Args:
+        doc: the parsed article the mentions were found in.
+        mentions: its mentions frame (``actors.find_mentions``).
+
+    Returns:
+        ``mentions`` with ``tone`` (p_positive − p_negative, −1..1), ``p_negative``,
+        ``p_neutral`` and ``p_positive`` filled.
+    """
+    scored = mentions.copy()
+    if scored.empty:
+        return scored.assign(**{column: pd.Series(dtype="float64") for column in MENTION_COLUMNS})
+    sents = list(doc.sents)
+    first = scored.sort_values("start").drop_duplicates(["sent_id", "actor"])
+    targets, sentences = [], []
+    for row in first.itertuples(index=False):
+        sent = sents[row.sent_id]
+        sentences.append(sent.text)
+        targets.append((row.start - sent.start_char, row.end - sent.start_char))
+    probabilities = toward(sentences, targets)
+    probabilities["tone"] = probabilities["p_positive"] - probabilities["p_negative"]
+    keyed = pd.concat(
+        [first[["sent_id", "actor"]].reset_index(drop=True), probabilities[list(MENTION_COLUMNS)]],
+        axis=1,
+    )
+    scored = scored.drop(columns=[c for c in MENTION_COLUMNS if c in scored.columns])
+    merged = scored.merge(keyed, on=["sent_id", "actor"], how="left", validate="many_to_one")
+    return merged.astype({column: "float64" for column in MENTION_COLUMNS})
+
+
+class ToneInputError(ValueError):
+    """A line of a ``tone`` JSONL input that cannot be scored (the message names the line)."""
+
+
+def read_targets(path: Path | str) -> list[dict]:
+    """Read the contract's input: JSONL lines ``{"id", "sentence", "target_start", "target_end"}``.
+
+    Blank lines are skipped. Every line is checked before anything is scored.
+
+    Raises:
+        ToneInputError: a line is not a JSON object, lacks a field, or its span is not inside
+            its sentence; the message gives the file and line number.
+    """
+    targets = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ToneInputError(f"{where}: not JSON ({error.msg})") from None
+            if not isinstance(row, dict):
+                raise ToneInputError(f"{where}: expected a JSON object")
+            missing = [k for k in ("id", "sentence", "target_start", "target_end") if k not in row]
+            if missing:
+                raise ToneInputError(f"{where}: missing {', '.join(missing)}")
+            sentence, start, end = row["sentence"], row["target_start"], row["target_end"]
+            if not isinstance(sentence, str):
+                raise ToneInputError(f"{where}: sentence must be a string")
+            if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+                raise ToneInputError(f"{where}: target_start and target_end must be integers")
+            if not 0 <= start < end <= len(sentence):
+                raise ToneInputError(
+                    f"{where}: target ({start}, {end}) is not inside the sentence "
+                    f"of {len(sentence)} characters"
+                )
+            targets.append(row)
+    return targets
+
+
+def score_targets(targets: Sequence[dict]) -> list[dict]:
+    """The contract's output records for :func:`read_targets` rows, in the same order:
+    ``{"id", "polarity", "p_negative", "p_neutral", "p_positive"}``."""
+    scores = toward(
+        [t["sentence"] for t in targets], [(t["target_start"], t["target_end"]) for t in targets]
+    )
+    return [
+        {
+            "id": target["id"],
+            "polarity": int(row.polarity),
+            "p_negative": float(row.p_negative),
+            "p_neutral": float(row.p_neutral),
+            "p_positive": float(row.p_positive),
+        }
+        for target, row in zip(targets, scores.itertuples(index=False), strict=True)
+    ]
+
+
+def write_jsonl(records: Sequence[dict], path: Path | str) -> None:
+    """Write records one JSON object a line."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def classification_scores(gold: Sequence[int], predicted: Sequence[int]) -> dict:
+    """Macro-F1, accuracy and per-class F1 of polarities (-1, 0, 1), NewsMTSC's scoring.
+
+    Returns:
+        ``{"macro_f1", "accuracy", "f1": {"negative", "neutral", "positive"}}``, each 0..1.
+    """
+    gold, predicted = np.asarray(gold), np.asarray(predicted)
+    if gold.shape != predicted.shape or not len(gold):
+        raise ValueError(f"{len(gold)} gold labels but {len(predicted)} predictions")
+    f1 = {}
+    for label, polarity in zip(LABELS, POLARITIES, strict=True):
+        hits = int(np.sum((predicted == polarity) & (gold == polarity)))
+        found, wanted = int(np.sum(predicted == polarity)), int(np.sum(gold == polarity))
+        f1[label] = 2 * hits / (found + wanted) if found + wanted else 0.0
+    return {
+        "macro_f1": float(np.mean(list(f1.values()))),
+        "accuracy": float(np.mean(gold == predicted)),
+        "f1": f1,
+    }
