@@ -116,6 +116,23 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "vader_compound": ("float64", "VADER compound of the content"),
         "warning": ("string", "what went wrong when the quote had to be guessed, else <NA>"),
     },
+    "quote_tone": {
+        "article_id": ("string", "article"),
+        "quote_id": ("Int64", "the quote whose content mentions the actor"),
+        "speaker": ("string", "who is quoted (as in quotes.speaker)"),
+        "actor": ("string", "canonical actor mentioned inside the content"),
+        "side": ("string", "that actor's side"),
+        "start": ("Int64", "first character of the actor's first mention inside the content"),
+        "end": ("Int64", "one past its last character"),
+        "text": ("string", "that mention as written (the target that was scored)"),
+        "tone": (
+            "float64",
+            "tone toward the actor in the quote's content alone: p_positive − p_negative, −1..1",
+        ),
+        "p_negative": ("float64", "probability that the content is negative toward the actor"),
+        "p_neutral": ("float64", "probability that it is neutral toward the actor"),
+        "p_positive": ("float64", "probability that it is positive toward the actor"),
+    },
     "fragments": {
         "article_id": ("string", "article"),
         "quote_id": ("Int64", "the quote the fragment belongs to"),
@@ -279,6 +296,7 @@ class Frames:
     mentions: pd.DataFrame = field(default_factory=lambda: empty("mentions"))
     actors: pd.DataFrame = field(default_factory=lambda: empty("actors"))
     quotes: pd.DataFrame = field(default_factory=lambda: empty("quotes"))
+    quote_tone: pd.DataFrame = field(default_factory=lambda: empty("quote_tone"))
     fragments: pd.DataFrame = field(default_factory=lambda: empty("fragments"))
     stances: pd.DataFrame = field(default_factory=lambda: empty("stances"))
     contrasts: pd.DataFrame = field(default_factory=lambda: empty("contrasts"))

@@ -67,6 +67,7 @@ def _analyse(doc, article_id: str) -> dict[str, pd.DataFrame]:
         "entities": entities.find_entities(doc, article_id),
         "mentions": mentions,
         "quotes": quoted,
+        "quote_tone": frames.conform("quote_tone", tone.score_quotes(doc.text, quoted, mentions)),
         "fragments": fragments,
         "stances": stances,
         "contrasts": contrasts,

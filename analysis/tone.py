@@ -58,10 +58,13 @@ def marked(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     return text, len(head), len(head) + len(OPEN) + len(target) + len(CLOSE) + 2
 
 
-def _windowed(tokenizer: Tokenizer, sentence: str, start: int, end: int) -> tuple[str, int, int]:
-    """The marked sentence, cut to the tokens around the target when it is too long to encode."""
-    text, t_start, t_end = marked(sentence, start, end)
-    offsets = tokenizer.encode(text, add_special_tokens=False).offsets
+def _window(text: str, t_start: int, t_end: int, offsets: list) -> tuple[str, int, int]:
+    """``text`` cut to the tokens around ``text[t_start:t_end]`` when it is too long to encode.
+
+    Args:
+        text: a marked sentence (:func:`marked`) and the range of ``<< target >>`` in it.
+        offsets: its tokens' character offsets (tokenised without special tokens).
+    """
     budget = MAX_LENGTH - 3 - MAX_TARGET_TOKENS
     if len(offsets) <= budget:
         return text, t_start, t_end
@@ -71,15 +74,27 @@ def _windowed(tokenizer: Tokenizer, sentence: str, start: int, end: int) -> tupl
     lo = max(first - spare // 2, 0)
     hi = min(lo + budget, len(offsets)) - 1
     lo = max(min(lo, hi - budget + 1), 0)
-    cut_start, cut_end = offsets[lo][0], offsets[hi][1]
-    cut_start, cut_end = min(cut_start, t_start), max(cut_end, t_end)
+    cut_start, cut_end = min(offsets[lo][0], t_start), max(offsets[hi][1], t_end)
     return text[cut_start:cut_end], t_start - cut_start, t_end - cut_start
+
+
+def _short_target(tokenizer: Tokenizer, target: str) -> str:
+    """``target`` cut to :data:`MAX_TARGET_TOKENS` tokens (a token spans at least a character)."""
+    if len(target) <= MAX_TARGET_TOKENS:
+        return target
+    offsets = tokenizer.encode(target, add_special_tokens=False).offsets
+    return (
+        target[: offsets[MAX_TARGET_TOKENS - 1][1]] if len(offsets) > MAX_TARGET_TOKENS else target
+    )
 
 
 def encode(
     tokenizer: Tokenizer, sentences: Sequence[str], spans: Sequence[tuple[int, int]]
 ) -> dict[str, np.ndarray]:
     """Model inputs for (sentence, target span) pairs, padded to the longest pair.
+
+    Each pair is the marked sentence (cut to a window around the target when it is long) and
+    the target's text.
 
     Args:
         tokenizer: the model's tokenizer, from :func:`load_tokenizer`.
@@ -92,29 +107,33 @@ def encode(
     """
     if len(sentences) != len(spans):
         raise ValueError(f"{len(sentences)} sentences but {len(spans)} spans")
-    encodings, ranges = [], []
-    for sentence, (start, end) in zip(sentences, spans, strict=True):
-        text, t_start, t_end = _windowed(tokenizer, sentence, start, end)
-        target = sentence[start:end]
-        target_offsets = tokenizer.encode(target, add_special_tokens=False).offsets
-        if len(target_offsets) > MAX_TARGET_TOKENS:
-            target = target[: target_offsets[MAX_TARGET_TOKENS - 1][1]]
-        encodings.append(tokenizer.encode(text, target))
-        ranges.append((t_start, t_end))
+    marks = [marked(s, a, b) for s, (a, b) in zip(sentences, spans, strict=True)]
+    targets = [_short_target(tokenizer, s[a:b]) for s, (a, b) in zip(sentences, spans, strict=True)]
+    encodings = tokenizer.encode_batch([(m[0], t) for m, t in zip(marks, targets, strict=True)])
+    windows = []
+    for row, (mark, enc) in enumerate(zip(marks, encodings, strict=True)):
+        offsets = [o for o, seq in zip(enc.offsets, enc.sequence_ids, strict=True) if seq == 0]
+        windows.append(_window(*mark, offsets))
+        if windows[-1][0] != mark[0]:  # a long sentence: encode its window instead
+            encodings[row] = tokenizer.encode(windows[-1][0], targets[row])
     width = max(len(e.ids) for e in encodings)
     arrays = {
         name: np.zeros((len(encodings), width), dtype=np.int64)
         for name in ("input_ids", "attention_mask", "token_type_ids", "target_mask")
     }
-    for row, (enc, (t_start, t_end)) in enumerate(zip(encodings, ranges, strict=True)):
+    for row, (enc, (_, t_start, t_end)) in enumerate(zip(encodings, windows, strict=True)):
         n = len(enc.ids)
         arrays["input_ids"][row, :n] = enc.ids
         arrays["attention_mask"][row, :n] = 1
         arrays["token_type_ids"][row, :n] = enc.type_ids
-        arrays["target_mask"][row, :n] = [
-            int(seq == 0 and s >= t_start and e <= t_end and e > s)
-            for seq, (s, e) in zip(enc.sequence_ids, enc.offsets, strict=True)
-        ]
+        offsets = np.asarray(enc.offsets).reshape(n, 2)
+        first = np.asarray([seq == 0 for seq in enc.sequence_ids])
+        arrays["target_mask"][row, :n] = (
+            first
+            & (offsets[:, 0] >= t_start)
+            & (offsets[:, 1] <= t_end)
+            & (offsets[:, 1] > offsets[:, 0])
+        )
     return arrays
 
 
@@ -143,6 +162,7 @@ def load_model() -> tuple[object, Tokenizer]:
             )
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # a shared CPU
     session = onnxruntime.InferenceSession(
         str(MODEL_DIR / "model.onnx"), options, providers=["CPUExecutionProvider"]
     )
@@ -320,3 +340,47 @@ def classification_scores(gold: Sequence[int], predicted: Sequence[int]) -> dict
         "accuracy": float(np.mean(gold == predicted)),
         "f1": f1,
     }
+
+
+def score_quotes(text: str, quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Tone toward each actor mentioned inside a quote's content, read in that content alone.
+
+    Each (quote, actor) pair is scored once, with the actor's first mention inside the content as
+    the target and the content (not the sentence around it) as the text, so the attribution
+    ("X said") does not colour it. Mentions that refer to the speaker themself count too.
+
+    Args:
+        text: the article text the frames index.
+        quotes: its quotes frame (``quotes.find_quotes``).
+        mentions: its mentions frame.
+
+    Returns:
+        Records for the ``quote_tone`` frame (see ``frames.SCHEMAS``), in quote then text order.
+    """
+    pairs, contents, targets = [], [], []
+    for quote in quotes.itertuples(index=False):
+        inside = mentions[(mentions["start"] >= quote.start) & (mentions["end"] <= quote.end)]
+        for mention in inside.sort_values("start").drop_duplicates("actor").itertuples():
+            pairs.append((quote, mention))
+            contents.append(text[quote.start : quote.end])
+            targets.append((mention.start - quote.start, mention.end - quote.start))
+    if not pairs:
+        return []
+    scores = toward(contents, targets)
+    return [
+        {
+            "article_id": quote.article_id,
+            "quote_id": quote.quote_id,
+            "speaker": quote.speaker,
+            "actor": mention.actor,
+            "side": mention.side,
+            "start": mention.start,
+            "end": mention.end,
+            "text": mention.text,
+            "tone": row.p_positive - row.p_negative,
+            "p_negative": row.p_negative,
+            "p_neutral": row.p_neutral,
+            "p_positive": row.p_positive,
+        }
+        for (quote, mention), row in zip(pairs, scores.itertuples(index=False), strict=True)
+    ]

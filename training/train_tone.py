@@ -56,6 +56,15 @@ def _tone_module():
 tone = _tone_module()
 
 
+def run_layers(layers, hidden: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    """``hidden`` through BERT ``layers`` with padding masked (as inside the encoder)."""
+    additive = (1.0 - attention_mask[:, None, None, :].to(hidden.dtype)) * -1e9
+    for layer in layers:
+        hidden = layer(hidden, additive)
+        hidden = hidden[0] if isinstance(hidden, tuple) else hidden
+    return hidden
+
+
 class ToneClassifier(nn.Module):
     """Encoder + linear head on [mean of all tokens; mean of the marked target's tokens]."""
 
@@ -73,10 +82,7 @@ class ToneClassifier(nn.Module):
 
     def forward_from(self, hidden, attention_mask, target_mask, first: int):
         """The same as ``forward`` given the hidden states entering layer ``first``."""
-        additive = (1.0 - attention_mask[:, None, None, :].to(hidden.dtype)) * -1e9
-        for layer in self.encoder.encoder.layer[first:]:
-            hidden = layer(hidden, additive)
-            hidden = hidden[0] if isinstance(hidden, tuple) else hidden
+        hidden = run_layers(self.encoder.encoder.layer[first:], hidden, attention_mask)
         return self.classify(hidden, attention_mask, target_mask)
 
     def classify(self, hidden, attention_mask, target_mask):
@@ -133,7 +139,10 @@ def bottom(model: ToneClassifier, arrays: dict[str, np.ndarray], first: int) -> 
         idx = order[i : i + 64]
         width = int(lengths[idx].max())
         inputs = {k: torch.from_numpy(arrays[k][idx, :width]) for k in ENCODER_INPUTS}
-        states = model.encoder(**inputs, output_hidden_states=True).hidden_states[first]
+        states = model.encoder.embeddings(
+            input_ids=inputs["input_ids"], token_type_ids=inputs["token_type_ids"]
+        )
+        states = run_layers(model.encoder.encoder.layer[:first], states, inputs["attention_mask"])
         for row, j in enumerate(idx):
             out[j] = states[row, : lengths[j]].clone()
     model.train()
