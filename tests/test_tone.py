@@ -167,3 +167,23 @@ def test_mentions_get_one_score_per_sentence_and_actor(article, monkeypatch):
     shared = scored.groupby(["sent_id", "actor"])["tone"].nunique()
     assert (shared == 1).all()
     assert np.allclose(scored["tone"], scored["p_positive"] - scored["p_negative"])
+
+
+def test_quote_tone_scores_each_actor_inside_each_quote_once(seed_frames):
+    found = seed_frames.quote_tone
+    assert len(found) > 0
+    assert not found.duplicated(["article_id", "quote_id", "actor"]).any()
+    quotes = seed_frames.quotes.set_index(["article_id", "quote_id"])
+    for row in found.itertuples():
+        quote = quotes.loc[(row.article_id, row.quote_id)]
+        assert quote["start"] <= row.start < row.end <= quote["end"]
+        assert row.speaker == quote["speaker"]
+    assert np.allclose(found["tone"], found["p_positive"] - found["p_negative"])
+    mentioned = seed_frames.mentions
+    inside = [
+        (q.quote_id, m.actor)
+        for q in seed_frames.quotes.itertuples()
+        for m in mentioned.itertuples()
+        if q.start <= m.start and m.end <= q.end
+    ]
+    assert len(found) == len(set(inside))

@@ -265,6 +265,12 @@ def train(args) -> None:
                     best = f1
                     torch.save(model.state_dict(), args.checkpoint)
                     print(f"  saved best to {args.checkpoint}", flush=True)
+                _record(args, history, best, started)  # a run stopped early can be exported
+    print("DONE", json.dumps(_record(args, history, best, started)), flush=True)
+
+
+def _record(args, history: list[dict], best: float, started: float) -> dict:
+    """What the run did so far, beside the checkpoint (``.json``): read by ``export``."""
     record = {
         "seed": args.seed,
         "lr": args.lr,
@@ -277,7 +283,7 @@ def train(args) -> None:
         "torch": torch.__version__,
     }
     Path(args.checkpoint).with_suffix(".json").write_text(json.dumps(record, indent=1))
-    print("DONE", json.dumps(record), flush=True)
+    return record
 
 
 def export(args) -> None:
@@ -307,7 +313,9 @@ def export(args) -> None:
         dynamo=False,
     )
     OUT.mkdir(parents=True, exist_ok=True)
-    quantize_dynamic(str(fp32), str(OUT / "model.onnx"), weight_type=QuantType.QInt8)
+    quantize_dynamic(  # per-channel: per-tensor int8 cost 4 dev points, per-channel none
+        str(fp32), str(OUT / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True
+    )
     (OUT / "tokenizer.json").write_bytes((base / "tokenizer.json").read_bytes())
     session = onnxruntime.InferenceSession(
         str(OUT / "model.onnx"), providers=["CPUExecutionProvider"]
@@ -326,19 +334,8 @@ def export(args) -> None:
         "train_data": {"file": args.train.name, "sha256": _sha256(args.train)},
         "dev_data": {"file": args.dev.name, "sha256": _sha256(args.dev)},
         "dev_int8": scored,
-        **{
-            k: record[k]
-            for k in (
-                "seed",
-                "lr",
-                "batch",
-                "epochs",
-                "train_minutes",
-                "history",
-                "best_torch_dev_f1m",
-                "torch",
-            )
-        },
+        "seed": record["seed"],
+        "training": record,
     }
     (OUT / "meta.json").write_text(json.dumps(meta, indent=1) + "\n")
     print(json.dumps(meta["dev_int8"]), f"{(OUT / 'model.onnx').stat().st_size / 1e6:.1f} MB")
