@@ -1,16 +1,22 @@
 """Tone toward an actor: target-dependent sentiment (negative / neutral / positive toward a span).
 
-Sentence tone is not tone toward an actor: "the Kremlin called the suggestion groundless" is a
-negative sentence, but not about the Kremlin. This module answers the narrower question — what does
-the sentence say about *this* target — with a small encoder fine-tuned by the project.
+Sentence tone is not tone toward an actor. VADER scores the Kremlin's dismissal of a suggestion as
+"groundless" and "stupid" +0.46, and "Putin said the situation was extremely difficult" says
+nothing bad *about* Putin. This module answers the narrower question — what does the sentence say
+about *this* target — with a small encoder the project fine-tuned on news.
 
-Method: all-MiniLM-L6-v2 (Apache-2.0, 6 layers, 384 wide) fine-tuned on NewsMTSC's training part
-(Hamborg & Donnay 2021, 8,739 news targets, MIT) by ``training/train_tone.py``. The input is the
-sentence with the target wrapped in ``<<`` … ``>>`` paired with the target's own text; the
-classifier reads the mean of all tokens and the mean of the marked target's tokens. The model is
-exported to ONNX and quantised to int8 (``analysis/models/tone/``); at run time only onnxruntime and
-tokenizers are needed — no torch, no network. ``meta.json`` beside the model records the labels,
-maximum length, seed, training-data hash and dev scores (NewsMTSC dev, 343 targets).
+Method: all-MiniLM-L6-v2 (Apache-2.0; 6 layers, 384 wide) fine-tuned by ``training/train_tone.py``
+on NewsMTSC's training part (Hamborg & Donnay, EACL 2021; 8,739 news targets, MIT). The input is
+the sentence with the target wrapped in ``<<`` … ``>>`` (pretrained tokens, nothing new to learn),
+paired with the target's own text; long sentences are cut to a window around the target. The head
+reads the mean of all tokens and the mean of the marked target's tokens. The model is exported to
+ONNX and quantised to int8 per channel (``models/tone/model.onnx``, 23 MB, with ``tokenizer.json``
+and ``meta.json``: labels, maximum length, seed, training-data hash, dev scores, training history).
+At run time only onnxruntime and tokenizers are used: no torch, no network.
+
+Numbers (NewsMTSC dev, 343 targets, ``benchmarks/tone.py``): see ``meta.json`` and the benchmark;
+sentence-level TextBlob reaches macro-F1 41.6 and VADER 50.8 on the same targets; the published
+best model (GRU-TSC on RoBERTa, GPU) 83.1 on the test part.
 
     >>> from analysis import tone
     >>> tone.toward(["The Kremlin called the claim stupid."], [(4, 11)])   # doctest: +SKIP
