@@ -6,6 +6,11 @@ same corpus resumes, analysing only the articles not yet written. ``--csv`` also
 per frame into ``DIR/csv/``. ``--jobs N`` runs N worker processes (default: every core);
 ``--scheduler tcp://HOST:PORT`` (or ``local``) runs the batches on a Dask cluster.
 
+``python -m analysis tone IN.jsonl --jsonl OUT.jsonl`` scores tone toward targets (see
+:mod:`analysis.tone`): input lines ``{"id", "sentence", "target_start", "target_end"}``, output
+lines ``{"id", "polarity", "p_negative", "p_neutral", "p_positive"}`` in the same order; a bad
+line is named and nothing is written (exit 2).
+
 ``--jsonl`` mode reads JSONL inputs of ``{"doc_id", "text"}`` lines and writes one JSON object per
 document, ``{"doc_id", "sentences": [...], "entities": [...], "quotes": [...], ...}`` (see
 :meth:`analysis.frames.Frames.write_jsonl`).
@@ -55,12 +60,31 @@ def _parser() -> argparse.ArgumentParser:
     shown.add_argument(
         "--progress", action="store_true", help="a progress bar even when not on a terminal"
     )
+    to = commands.add_parser("tone", help="tone toward targets: JSONL in → JSONL out (same order)")
+    to.add_argument("input", help='JSONL of {"id", "sentence", "target_start", "target_end"}')
+    to.add_argument("--jsonl", required=True, help="write one JSON object per target here")
     return parser
+
+
+def _tone(args: argparse.Namespace) -> int:
+    """``tone IN.jsonl --jsonl OUT.jsonl``: every line checked first, then scored and written."""
+    from analysis import tone
+
+    try:
+        targets = tone.read_targets(args.input)
+    except (OSError, tone.ToneInputError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    tone.write_jsonl(tone.score_targets(targets), args.jsonl)
+    print(f"{len(targets)} target(s) → {args.jsonl}", file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "tone":
+        return _tone(args)
     try:
         _check_output(args)
     except OSError as error:

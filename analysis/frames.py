@@ -74,6 +74,14 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "how": ("string", "name | alias | title | role | pronoun | metonym"),
         "antecedent_id": ("Int64", "mention_id this one was resolved through (non-name mentions)"),
         "description": ("string", "title or apposition this mention carries (Russian President)"),
+        "tone": (
+            "float64",
+            "tone toward this actor in its sentence: p_positive − p_negative, −1..1 (analysis.tone;"
+            " mentions of one actor in one sentence share the score of the first)",
+        ),
+        "p_negative": ("float64", "probability that the sentence is negative toward the actor"),
+        "p_neutral": ("float64", "probability that it is neutral toward the actor"),
+        "p_positive": ("float64", "probability that it is positive toward the actor"),
     },
     "actors": {
         "article_id": ("string", "article (<NA> in the corpus-wide aggregate)"),
@@ -117,6 +125,23 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "subjectivity": ("float64", "TextBlob subjectivity of the content"),
         "vader_compound": ("float64", "VADER compound of the content"),
         "warning": ("string", "what went wrong when the quote had to be guessed, else <NA>"),
+    },
+    "quote_tone": {
+        "article_id": ("string", "article"),
+        "quote_id": ("Int64", "the quote whose content mentions the actor"),
+        "speaker": ("string", "who is quoted (as in quotes.speaker)"),
+        "actor": ("string", "canonical actor mentioned inside the content"),
+        "side": ("string", "that actor's side"),
+        "start": ("Int64", "first character of the actor's first mention inside the content"),
+        "end": ("Int64", "one past its last character"),
+        "text": ("string", "that mention as written (the target that was scored)"),
+        "tone": (
+            "float64",
+            "tone toward the actor in the quote's content alone: p_positive − p_negative, −1..1",
+        ),
+        "p_negative": ("float64", "probability that the content is negative toward the actor"),
+        "p_neutral": ("float64", "probability that it is neutral toward the actor"),
+        "p_positive": ("float64", "probability that it is positive toward the actor"),
     },
     "fragments": {
         "article_id": ("string", "article"),
@@ -223,6 +248,13 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+#: Schema columns a later layer fills: ``conform`` leaves them missing (NaN) instead of failing,
+#: so the layer that finds the rows need not know of them (mentions: tone.score_mentions).
+FILLED_LATER: dict[str, tuple[str, ...]] = {
+    "mentions": ("tone", "p_negative", "p_neutral", "p_positive"),
+}
+
+
 def empty(name: str) -> pd.DataFrame:
     """An empty frame with the schema's columns and dtypes."""
     return pd.DataFrame({col: pd.Series(dtype=dtype) for col, (dtype, _) in SCHEMAS[name].items()})
@@ -231,16 +263,22 @@ def empty(name: str) -> pd.DataFrame:
 def conform(name: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     """Build frame ``name`` from records: schema column order and dtypes, nothing else.
 
+    Columns in :data:`FILLED_LATER` may be absent; they are left missing for their layer to fill.
+
     Raises:
         ValueError: a schema column is missing from the records.
     """
     schema = SCHEMAS[name]
+    later = FILLED_LATER.get(name, ())
     if isinstance(rows, pd.DataFrame):
-        missing = [col for col in schema if col not in rows.columns]
+        missing = [col for col in schema if col not in rows.columns and col not in later]
         rows, records = rows.reset_index(drop=True), None
+        rows = rows.assign(**{col: None for col in later if col not in rows.columns})
     else:
-        missing = sorted({col for row in rows for col in schema if col not in row})
-        records = rows
+        missing = sorted(
+            {col for row in rows for col in schema if col not in row and col not in later}
+        )
+        records = [{**dict.fromkeys(later), **row} for row in rows]
     if missing:
         raise ValueError(f"frame {name!r} is missing columns {missing}")
     if not len(rows):
@@ -274,6 +312,7 @@ class Frames:
     mentions: pd.DataFrame = field(default_factory=lambda: empty("mentions"))
     actors: pd.DataFrame = field(default_factory=lambda: empty("actors"))
     quotes: pd.DataFrame = field(default_factory=lambda: empty("quotes"))
+    quote_tone: pd.DataFrame = field(default_factory=lambda: empty("quote_tone"))
     fragments: pd.DataFrame = field(default_factory=lambda: empty("fragments"))
     stances: pd.DataFrame = field(default_factory=lambda: empty("stances"))
     contrasts: pd.DataFrame = field(default_factory=lambda: empty("contrasts"))

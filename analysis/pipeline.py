@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 from spacy.tokens import Doc
 
-from analysis import actors, config, entities, frames, framing, nlp, quotes, sentiment
+from analysis import actors, config, entities, frames, framing, nlp, quotes, sentiment, tone
 from analysis.corpus import Corpus, load
 
 Source = Corpus | pd.DataFrame | str | Path | Iterable[str | Path]
@@ -32,6 +32,7 @@ ARTICLE_FRAMES = (
     "entities",
     "mentions",
     "quotes",
+    "quote_tone",
     "fragments",
     "stances",
     "contrasts",
@@ -157,6 +158,12 @@ def _mentions(doc: Doc, article_id: str, found: dict) -> dict:
     return {"mentions": actors.find_mentions(doc, article_id)}
 
 
+def _tone(doc: Doc, article_id: str, found: dict) -> dict:
+    mentions = tone.score_mentions(doc, found["mentions"])
+    quote_tone = tone.score_quotes(nlp.text_of(doc), found["quotes"], mentions)
+    return {"mentions": mentions, "quote_tone": frames.conform("quote_tone", quote_tone)}
+
+
 def _quotes(doc: Doc, article_id: str, found: dict) -> dict:
     quoted, fragments = quotes.find_quotes(doc, article_id, mentions=found["mentions"])
     return {"quotes": quoted, "fragments": fragments}
@@ -185,6 +192,7 @@ _STEPS: tuple[tuple[str, Callable[[Doc, str, dict], dict]], ...] = (
     ("entities", _entities),
     ("actors", _mentions),
     ("quotes", _quotes),
+    ("tone", _tone),
     ("stances", _stances),
     ("agency", _agency),
     ("framing marks", _marks),

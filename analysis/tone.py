@@ -1,0 +1,392 @@
+"""Tone toward an actor: target-dependent sentiment (negative / neutral / positive toward a span).
+
+Sentence tone is not tone toward an actor. VADER scores the Kremlin's dismissal of a suggestion as
+"groundless" and "stupid" +0.46, and "Putin said the situation was extremely difficult" says
+nothing bad *about* Putin. This module answers the narrower question — what does the sentence say
+about *this* target — with a small encoder the project fine-tuned on news.
+
+Method: all-MiniLM-L6-v2 (Apache-2.0; 6 layers, 384 wide) fine-tuned by ``training/train_tone.py``
+on NewsMTSC's training part (Hamborg & Donnay, EACL 2021; 8,739 news targets, MIT). The input is
+the sentence with the target wrapped in ``<<`` … ``>>`` (pretrained tokens, nothing new to learn),
+paired with the target's own text; long sentences are cut to a window around the target. The head
+reads the mean of all tokens and the mean of the marked target's tokens. The model is exported to
+ONNX and quantised to int8 per channel (``models/tone/model.onnx``, 23 MB, with ``tokenizer.json``
+and ``meta.json``: labels, maximum length, seed, training-data hash, dev scores, training history).
+At run time only onnxruntime and tokenizers are used: no torch, no network.
+
+Numbers (NewsMTSC dev, 343 targets, ``benchmarks/tone.py``): see ``meta.json`` and the benchmark;
+sentence-level TextBlob reaches macro-F1 41.6 and VADER 50.8 on the same targets; the published
+best model (GRU-TSC on RoBERTa, GPU) 83.1 on the test part.
+
+    >>> from analysis import tone
+    >>> tone.toward(["The Kremlin called the claim stupid."], [(4, 11)])   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from tokenizers import Tokenizer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MODEL_DIR = Path(__file__).parent / "models" / "tone"
+LABELS = ("negative", "neutral", "positive")
+POLARITIES = (-1, 0, 1)
+OPEN, CLOSE = "<<", ">>"
+MAX_LENGTH = 128
+MAX_TARGET_TOKENS = 16
+
+
+class ToneModelMissing(FileNotFoundError):
+    """Raised when the shipped tone model (``analysis/models/tone``) is not where it should be."""
+
+
+def marked(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """``sentence`` with ``sentence[start:end]`` wrapped in the target markers.
+
+    Returns:
+        The marked text and the character range of ``<< target >>`` in it.
+    """
+    if not 0 <= start < end <= len(sentence):
+        raise ValueError(
+            f"target span ({start}, {end}) outside a sentence of {len(sentence)} chars"
+        )
+    head, target, tail = sentence[:start], sentence[start:end], sentence[end:]
+    text = f"{head}{OPEN} {target} {CLOSE}{tail}"
+    return text, len(head), len(head) + len(OPEN) + len(target) + len(CLOSE) + 2
+
+
+def _window(text: str, t_start: int, t_end: int, offsets: list) -> tuple[str, int, int]:
+    """``text`` cut to the tokens around ``text[t_start:t_end]`` when it is too long to encode.
+
+    Args:
+        text: a marked sentence (:func:`marked`) and the range of ``<< target >>`` in it.
+        offsets: its tokens' character offsets (tokenised without special tokens).
+    """
+    budget = MAX_LENGTH - 3 - MAX_TARGET_TOKENS
+    if len(offsets) <= budget:
+        return text, t_start, t_end
+    first = next(i for i, (s, e) in enumerate(offsets) if e > t_start)
+    last = max(i for i, (s, e) in enumerate(offsets) if s < t_end)
+    spare = max(budget - (last - first + 1), 0)
+    lo = max(first - spare // 2, 0)
+    hi = min(lo + budget, len(offsets)) - 1
+    lo = max(min(lo, hi - budget + 1), 0)
+    cut_start, cut_end = min(offsets[lo][0], t_start), max(offsets[hi][1], t_end)
+    return text[cut_start:cut_end], t_start - cut_start, t_end - cut_start
+
+
+def _short_target(tokenizer: Tokenizer, target: str) -> str:
+    """``target`` cut to :data:`MAX_TARGET_TOKENS` tokens (a token spans at least a character)."""
+    if len(target) <= MAX_TARGET_TOKENS:
+        return target
+    offsets = tokenizer.encode(target, add_special_tokens=False).offsets
+    return (
+        target[: offsets[MAX_TARGET_TOKENS - 1][1]] if len(offsets) > MAX_TARGET_TOKENS else target
+    )
+
+
+def encode(
+    tokenizer: Tokenizer, sentences: Sequence[str], spans: Sequence[tuple[int, int]]
+) -> dict[str, np.ndarray]:
+    """Model inputs for (sentence, target span) pairs, padded to the longest pair.
+
+    Each pair is the marked sentence (cut to a window around the target when it is long) and
+    the target's text.
+
+    Args:
+        tokenizer: the model's tokenizer, from :func:`load_tokenizer`.
+        sentences: the sentences.
+        spans: ``(start, end)`` character offsets of each target in its sentence.
+
+    Returns:
+        int64 arrays ``input_ids``, ``attention_mask``, ``token_type_ids`` and ``target_mask``
+        (1 on the tokens of ``<< target >>``), each of shape (n, longest).
+    """
+    if len(sentences) != len(spans):
+        raise ValueError(f"{len(sentences)} sentences but {len(spans)} spans")
+    marks = [marked(s, a, b) for s, (a, b) in zip(sentences, spans, strict=True)]
+    targets = [_short_target(tokenizer, s[a:b]) for s, (a, b) in zip(sentences, spans, strict=True)]
+    encodings = tokenizer.encode_batch([(m[0], t) for m, t in zip(marks, targets, strict=True)])
+    windows = []
+    for row, (mark, enc) in enumerate(zip(marks, encodings, strict=True)):
+        offsets = [o for o, seq in zip(enc.offsets, enc.sequence_ids, strict=True) if seq == 0]
+        windows.append(_window(*mark, offsets))
+        if windows[-1][0] != mark[0]:  # a long sentence: encode its window instead
+            encodings[row] = tokenizer.encode(windows[-1][0], targets[row])
+    width = max(len(e.ids) for e in encodings)
+    arrays = {
+        name: np.zeros((len(encodings), width), dtype=np.int64)
+        for name in ("input_ids", "attention_mask", "token_type_ids", "target_mask")
+    }
+    for row, (enc, (_, t_start, t_end)) in enumerate(zip(encodings, windows, strict=True)):
+        n = len(enc.ids)
+        arrays["input_ids"][row, :n] = enc.ids
+        arrays["attention_mask"][row, :n] = 1
+        arrays["token_type_ids"][row, :n] = enc.type_ids
+        offsets = np.asarray(enc.offsets).reshape(n, 2)
+        first = np.asarray([seq == 0 for seq in enc.sequence_ids])
+        arrays["target_mask"][row, :n] = (
+            first
+            & (offsets[:, 0] >= t_start)
+            & (offsets[:, 1] <= t_end)
+            & (offsets[:, 1] > offsets[:, 0])
+        )
+    return arrays
+
+
+def load_tokenizer(path: Path | str) -> Tokenizer:
+    """The tokenizer at ``path``, without padding or truncation (:func:`encode` does both)."""
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def load_model() -> tuple[object, Tokenizer]:
+    """The shipped ONNX session and tokenizer, loaded once.
+
+    Raises:
+        ToneModelMissing: ``analysis/models/tone/model.onnx`` or ``tokenizer.json`` is absent.
+    """
+    import onnxruntime
+
+    for name in ("model.onnx", "tokenizer.json"):
+        if not (MODEL_DIR / name).exists():
+            raise ToneModelMissing(
+                f"tone model file missing: {MODEL_DIR / name} — it ships with the package; "
+                "reinstall, or rebuild it with training/train_tone.py"
+            )
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # a shared CPU
+    session = onnxruntime.InferenceSession(
+        str(MODEL_DIR / "model.onnx"), options, providers=["CPUExecutionProvider"]
+    )
+    return session, load_tokenizer(MODEL_DIR / "tokenizer.json")
+
+
+def meta() -> dict:
+    """The shipped model's ``meta.json``: labels, seed, training-data hash, dev scores."""
+    path = MODEL_DIR / "meta.json"
+    if not path.exists():
+        raise ToneModelMissing(f"tone model metadata missing: {path}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def toward(
+    sentences: Sequence[str], spans: Sequence[tuple[int, int]], *, batch_size: int = 32
+) -> pd.DataFrame:
+    """Tone toward each target: probabilities of negative / neutral / positive, and the polarity.
+
+    Args:
+        sentences: the sentences.
+        spans: ``(start, end)`` character offsets of the target in each sentence.
+        batch_size: pairs per model call; pairs are batched by length so padding stays small.
+
+    Returns:
+        One row per pair, in input order: ``p_negative``, ``p_neutral``, ``p_positive`` (summing
+        to 1) and ``polarity`` (-1, 0 or 1: the most probable class).
+
+    Raises:
+        ValueError: the two sequences differ in length, or a span lies outside its sentence
+            (the message names the pair's index).
+    """
+    if len(sentences) != len(spans):
+        raise ValueError(f"{len(sentences)} sentences but {len(spans)} spans")
+    for index, (sentence, (start, end)) in enumerate(zip(sentences, spans, strict=True)):
+        if not 0 <= start < end <= len(sentence):
+            raise ValueError(
+                f"pair {index}: target span ({start}, {end}) is not inside its sentence "
+                f"of {len(sentence)} characters"
+            )
+    session, tokenizer = load_model()
+    probabilities = np.zeros((len(sentences), len(LABELS)), dtype=np.float64)
+    order = np.argsort([len(s) for s in sentences], kind="stable")
+    for i in range(0, len(order), batch_size):
+        index = order[i : i + batch_size]
+        inputs = encode(tokenizer, [sentences[j] for j in index], [spans[j] for j in index])
+        probabilities[index] = session.run(None, inputs)[0]
+    frame = pd.DataFrame(probabilities, columns=[f"p_{label}" for label in LABELS])
+    frame["polarity"] = np.asarray(POLARITIES)[probabilities.argmax(axis=1)]
+    return frame
+
+
+#: Columns :func:`score_mentions` adds to the mentions frame (documented in ``frames.SCHEMAS``).
+MENTION_COLUMNS = ("tone", "p_negative", "p_neutral", "p_positive")
+
+
+def score_mentions(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
+    """The mentions frame with tone toward each mention's actor in its sentence.
+
+    Each (sentence, actor) pair is scored once, with the actor's first mention in that sentence
+    as the target; every mention of that actor in that sentence shares the score.
+
+    Args:
+        doc: the parsed article the mentions were found in.
+        mentions: its mentions frame (``actors.find_mentions``).
+
+    Returns:
+        ``mentions`` with ``tone`` (p_positive − p_negative, −1..1), ``p_negative``,
+        ``p_neutral`` and ``p_positive`` filled.
+    """
+    scored = mentions.copy()
+    if scored.empty:
+        return scored.assign(**{column: pd.Series(dtype="float64") for column in MENTION_COLUMNS})
+    sents = list(doc.sents)
+    first = scored.sort_values("start").drop_duplicates(["sent_id", "actor"])
+    targets, sentences = [], []
+    for row in first.itertuples(index=False):
+        sent = sents[row.sent_id]
+        sentences.append(sent.text)
+        targets.append((row.start - sent.start_char, row.end - sent.start_char))
+    probabilities = toward(sentences, targets)
+    probabilities["tone"] = probabilities["p_positive"] - probabilities["p_negative"]
+    keyed = pd.concat(
+        [first[["sent_id", "actor"]].reset_index(drop=True), probabilities[list(MENTION_COLUMNS)]],
+        axis=1,
+    )
+    scored = scored.drop(columns=[c for c in MENTION_COLUMNS if c in scored.columns])
+    merged = scored.merge(keyed, on=["sent_id", "actor"], how="left", validate="many_to_one")
+    return merged.astype({column: "float64" for column in MENTION_COLUMNS})
+
+
+class ToneInputError(ValueError):
+    """A line of a ``tone`` JSONL input that cannot be scored (the message names the line)."""
+
+
+def read_targets(path: Path | str) -> list[dict]:
+    """Read the contract's input: JSONL lines ``{"id", "sentence", "target_start", "target_end"}``.
+
+    Blank lines are skipped. Every line is checked before anything is scored.
+
+    Raises:
+        ToneInputError: a line is not a JSON object, lacks a field, or its span is not inside
+            its sentence; the message gives the file and line number.
+    """
+    targets = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ToneInputError(f"{where}: not JSON ({error.msg})") from None
+            if not isinstance(row, dict):
+                raise ToneInputError(f"{where}: expected a JSON object")
+            missing = [k for k in ("id", "sentence", "target_start", "target_end") if k not in row]
+            if missing:
+                raise ToneInputError(f"{where}: missing {', '.join(missing)}")
+            sentence, start, end = row["sentence"], row["target_start"], row["target_end"]
+            if not isinstance(sentence, str):
+                raise ToneInputError(f"{where}: sentence must be a string")
+            if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+                raise ToneInputError(f"{where}: target_start and target_end must be integers")
+            if not 0 <= start < end <= len(sentence):
+                raise ToneInputError(
+                    f"{where}: target ({start}, {end}) is not inside the sentence "
+                    f"of {len(sentence)} characters"
+                )
+            targets.append(row)
+    return targets
+
+
+def score_targets(targets: Sequence[dict]) -> list[dict]:
+    """The contract's output records for :func:`read_targets` rows, in the same order:
+    ``{"id", "polarity", "p_negative", "p_neutral", "p_positive"}``."""
+    scores = toward(
+        [t["sentence"] for t in targets], [(t["target_start"], t["target_end"]) for t in targets]
+    )
+    return [
+        {
+            "id": target["id"],
+            "polarity": int(row.polarity),
+            "p_negative": float(row.p_negative),
+            "p_neutral": float(row.p_neutral),
+            "p_positive": float(row.p_positive),
+        }
+        for target, row in zip(targets, scores.itertuples(index=False), strict=True)
+    ]
+
+
+def write_jsonl(records: Sequence[dict], path: Path | str) -> None:
+    """Write records one JSON object a line."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def classification_scores(gold: Sequence[int], predicted: Sequence[int]) -> dict:
+    """Macro-F1, accuracy and per-class F1 of polarities (-1, 0, 1), NewsMTSC's scoring.
+
+    Returns:
+        ``{"macro_f1", "accuracy", "f1": {"negative", "neutral", "positive"}}``, each 0..1.
+    """
+    gold, predicted = np.asarray(gold), np.asarray(predicted)
+    if gold.shape != predicted.shape or not len(gold):
+        raise ValueError(f"{len(gold)} gold labels but {len(predicted)} predictions")
+    f1 = {}
+    for label, polarity in zip(LABELS, POLARITIES, strict=True):
+        hits = int(np.sum((predicted == polarity) & (gold == polarity)))
+        found, wanted = int(np.sum(predicted == polarity)), int(np.sum(gold == polarity))
+        f1[label] = 2 * hits / (found + wanted) if found + wanted else 0.0
+    return {
+        "macro_f1": float(np.mean(list(f1.values()))),
+        "accuracy": float(np.mean(gold == predicted)),
+        "f1": f1,
+    }
+
+
+def score_quotes(text: str, quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Tone toward each actor mentioned inside a quote's content, read in that content alone.
+
+    Each (quote, actor) pair is scored once, with the actor's first mention inside the content as
+    the target and the content (not the sentence around it) as the text, so the attribution
+    ("X said") does not colour it. Mentions that refer to the speaker themself count too.
+
+    Args:
+        text: the article text the frames index.
+        quotes: its quotes frame (``quotes.find_quotes``).
+        mentions: its mentions frame.
+
+    Returns:
+        Records for the ``quote_tone`` frame (see ``frames.SCHEMAS``), in quote then text order.
+    """
+    pairs, contents, targets = [], [], []
+    for quote in quotes.itertuples(index=False):
+        inside = mentions[(mentions["start"] >= quote.start) & (mentions["end"] <= quote.end)]
+        for mention in inside.sort_values("start").drop_duplicates("actor").itertuples():
+            pairs.append((quote, mention))
+            contents.append(text[quote.start : quote.end])
+            targets.append((mention.start - quote.start, mention.end - quote.start))
+    if not pairs:
+        return []
+    scores = toward(contents, targets)
+    return [
+        {
+            "article_id": quote.article_id,
+            "quote_id": quote.quote_id,
+            "speaker": quote.speaker,
+            "actor": mention.actor,
+            "side": mention.side,
+            "start": mention.start,
+            "end": mention.end,
+            "text": mention.text,
+            "tone": row.p_positive - row.p_negative,
+            "p_negative": row.p_negative,
+            "p_neutral": row.p_neutral,
+            "p_positive": row.p_positive,
+        }
+        for (quote, mention), row in zip(pairs, scores.itertuples(index=False), strict=True)
+    ]
