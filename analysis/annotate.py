@@ -221,6 +221,16 @@ def _text(value: object, default: str = "") -> str:
     return str(value) if _present(value) else default
 
 
+def _published(article: pd.Series) -> str:
+    """The date as the source wrote it, else the parsed date (without a midnight time)."""
+    written = _text(article.get("published_text"))
+    when = article.get("published")
+    if written or not _present(when):
+        return written
+    stamp = pd.Timestamp(when)
+    return f"{stamp:%Y-%m-%d}" if stamp == stamp.normalize() else str(stamp)
+
+
 def _speakers(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame) -> dict:
     """Speakers in order of their first quote; colour from their side (sides without a colour of
     their own share orange), then line style and weight tell apart up to ten speakers of a colour.
@@ -599,7 +609,7 @@ def article_html(frames: Frames, article_id: str) -> str:
         part
         for part in (
             html.escape(_text(article["source"])),
-            html.escape(_text(article["published"])),
+            html.escape(_published(article)),
             link,
         )
         if part

@@ -121,6 +121,31 @@ def period(
     return label
 
 
+def readable_unit(articles: pd.DataFrame, unit: str, *, most: int = 26) -> tuple[str, str]:
+    """``unit``, or the first longer one of :data:`PERIODS` that cuts the dated articles into at
+    most ``most`` periods (two years of weeks are a hundred points nobody can read), with a
+    sentence saying so.
+
+    Returns:
+        (the unit to use, a note: empty when ``unit`` is kept).
+    """
+    if unit not in PERIODS:
+        raise ValueError(f"period unit {unit!r} is not one of {', '.join(PERIODS)}")
+    when = dates(articles).dropna()
+    units = list(PERIODS)
+    chosen = unit
+    for chosen in units[units.index(unit) :]:
+        if period_start(when, chosen).nunique() <= most:
+            break
+    if chosen == unit:
+        return unit, ""
+    wanted = period_start(when, unit).nunique()
+    return chosen, (
+        f"The dated articles fall in {wanted} different {unit}s, too many to read on one axis; "
+        f"they are drawn by {chosen} instead."
+    )
+
+
 def period_start(when: pd.Series, unit: str) -> pd.Series:
     """The first day of the period (:data:`PERIODS`) each datetime falls in."""
     return when.dt.to_period(PERIODS[unit]).dt.start_time

@@ -204,7 +204,10 @@ def _index_page(
         f"<details><summary>{len(articles)} annotated article page(s): the text with its quotes, "
         f"actors, stances and tone drawn on it</summary><ol>{listed}</ol></details>"
     )
-    problems = ""
+    problems = (
+        f'<p class="inputs">Every input was read and analysed ({len(articles)} article(s)); '
+        "none was left out.</p>"
+    )
     if len(errors):
         rows = "\n".join(
             f"<li><code>{html.escape(str(row.path))}</code>: {html.escape(str(row.error))}</li>"

@@ -312,3 +312,9 @@ def test_speakers_of_one_colour_differ_by_line_style_and_weight():
     assert drawn[1] == (charts.side_colour("Greece"), "solid", "2px")
     assert drawn[7] == (charts.SIDE_COLOURS["Russia"], "solid", "2px")
     assert len({grey, charts.side_colour("Greece"), charts.SIDE_COLOURS["Russia"]}) == 3
+
+
+def test_byline_gives_the_date_as_written_not_a_midnight_time(seed_frames, seed_id):
+    page = annotate.article_html(seed_frames, seed_id)
+    assert "Reuters · 2022-12-20" in page
+    assert "00:00:00" not in page

@@ -176,3 +176,15 @@ def test_grouping_falls_back_to_the_source_and_says_so():
     assert compare.grouping(articles, "source") == ("source", "")
     by, note = compare.grouping(articles, "publisher")
     assert by == "source" and "no 'publisher' column" in note
+
+
+def test_readable_unit_steps_up_from_weeks_to_months_over_two_years():
+    weekly = pd.DataFrame(
+        {"published": pd.date_range("2019-01-07", periods=100, freq="7D").strftime("%Y-%m-%d")}
+    )
+    unit, note = compare.readable_unit(weekly, "week")
+    assert unit == "month"  # 100 weeks; 23 months
+    assert note.startswith("The dated articles fall in 100 different weeks")
+    assert compare.readable_unit(weekly.head(10), "week") == ("week", "")
+    with pytest.raises(ValueError, match="fortnight"):
+        compare.readable_unit(weekly, "fortnight")

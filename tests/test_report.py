@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from analysis import report
@@ -67,3 +68,13 @@ def test_charts_render_in_headless_chromium_without_console_errors(rendered):
                 assert all(done and width > 0 for done, width in images), (path.name, images)
     finally:
         page.close()
+
+
+def test_index_says_whether_any_input_was_left_out(seed_frames):
+    empty = seed_frames.errors.iloc[0:0]
+    index = report._index_page([], seed_frames.articles, empty)
+    assert "Every input was read and analysed (1 article(s)); none was left out." in index
+    errors = pd.DataFrame({"path": ["broken.md"], "error": ["no text"]})
+    index = report._index_page([], seed_frames.articles, errors)
+    assert "1 input(s) left out" in index and "<code>broken.md</code>: no text" in index
+    assert "none was left out" not in index
