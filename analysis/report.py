@@ -165,6 +165,12 @@ def describe(articles: pd.DataFrame) -> str:
         named = ", ".join(f"{name} ({count})" for name, count in counts.head(8).items())
         more = f" and {len(counts) - 8} more" if len(counts) > 8 else ""
         said += f" from {named}{more}" if n > 1 else f" ({counts.index[0]})"
+    if n > 1 and "topics" in articles.columns and articles["topics"].notna().any():
+        topics = articles["topics"].dropna().astype(str).str.split("|").explode().str.strip()
+        counts = topics[topics != ""].value_counts()
+        named = ", ".join(f"{name} ({count})" for name, count in counts.head(5).items())
+        more = f" and {len(counts) - 5} more" if len(counts) > 5 else ""
+        said += f", on {named}{more}"
     dates = _first_present(articles, DATE_COLUMNS)
     if dates is not None:
         parsed = pd.to_datetime(dates, errors="coerce", utc=True).dropna()

@@ -78,3 +78,18 @@ def test_index_says_whether_any_input_was_left_out(seed_frames):
     index = report._index_page([], seed_frames.articles, errors)
     assert "1 input(s) left out" in index and "<code>broken.md</code>: no text" in index
     assert "none was left out" not in index
+
+
+def test_describe_names_outlets_topics_and_dates():
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "source": ["Wikinews"] * 3,
+            "topics": ["asia | conflict", "asia", None],
+            "published": ["2019-01-04", "2020-11-17", None],
+        }
+    )
+    assert report.describe(articles) == (
+        "3 articles from Wikinews (3), on asia (2), conflict (1), "
+        "published 4 January 2019 – 17 November 2020"
+    )
