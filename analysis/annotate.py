@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.charts import side_colour
+from analysis.charts import NO_SIDE, side_colour
 from analysis.frames import Frames
 
 PAGES_FOLDER = "articles"
@@ -354,7 +354,13 @@ def _stance_spans(result: ArticleLayers, stances: pd.DataFrame, contrasts: pd.Da
 
 
 def _short(text: str, width: int = 90) -> str:
+    """``text`` cut to ``width`` characters, without the quotation marks around it (the notes
+    set their own, so a quote does not show as “"We …)."""
+    text = text.strip().strip(_QUOTE_MARKS).strip()
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+_QUOTE_MARKS = "\"“”«»„"
 
 
 def _stance_note(stance) -> str:
@@ -468,7 +474,7 @@ def speaker_key(speakers: dict[str, Speaker]) -> str:
     items = "".join(
         f'<li data-speaker="{html.escape(s.name)}"><span class="nf-q nf-sample" '
         f'style="{s.style}">{html.escape(s.name)}</span> '
-        f"<small>{html.escape(s.side or 'side unknown')} · {s.n_quotes} "
+        f"<small>{html.escape(s.side or NO_SIDE)} · {s.n_quotes} "
         f"quote{'s' if s.n_quotes != 1 else ''}</small></li>"
         for s in speakers.values()
     )
