@@ -360,7 +360,7 @@ def _short(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-_QUOTE_MARKS = "\"“”«»„"
+_QUOTE_MARKS = '"“”«»„'
 
 
 def _stance_note(stance) -> str:

@@ -145,6 +145,11 @@ def _count_axis(axis, *, signed: bool = True) -> None:
         )
 
 
+def _articles(n: object) -> str:
+    """ "1 article", "12 articles"."""
+    return f"{int(n)} article{'' if int(n) == 1 else 's'}"
+
+
 def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -1002,7 +1007,7 @@ def nothing_to_compare(articles: pd.DataFrame, what: str, groups: Sequence[objec
 
 def _group_legend(fig: Figure, colours: dict[str, str], sizes: dict[str, int]) -> None:
     handles = [plt.Line2D([], [], ls="", marker="o", color=c) for c in colours.values()]
-    labels = [f"{g} ({sizes.get(g, 0)} articles)" for g in colours]
+    labels = [f"{g} ({_articles(sizes.get(g, 0))})" for g in colours]
     fig.legend(
         handles, labels, loc="upper left", bbox_to_anchor=(1.0, 0.95), title="group", frameon=False
     )
@@ -1091,7 +1096,12 @@ def group_dots(
 
 
 def _spread_finding(table: pd.DataFrame, item: str, value: str, what: str, percent: bool) -> str:
-    """Where groups differ most: the highest against the lowest group of the widest-gap item."""
+    """Where groups differ most: the highest against the lowest group of the widest-gap item,
+    among groups with an interval (several articles) when two of them can be compared."""
+    estimated = table.dropna(subset=[value])
+    with_intervals = estimated.dropna(subset=["ci_low", "ci_high"])
+    if (with_intervals.groupby(item)["group"].nunique() >= 2).any():
+        table = with_intervals  # a gap between groups of several articles, where there is one
     spread = table.dropna(subset=[value]).groupby(item)[value].agg(lambda v: v.max() - v.min())
     if spread.empty:
         return f"No {what} to compare"
@@ -1200,7 +1210,7 @@ def distinctive_words(
             color=colours[group],
         )
         ax.axvline(1.96, color="#555555", lw=0.8, ls="--")
-        ax.set_title(f"{_shorten(str(group), 24)} ({int(part['n_articles'].iloc[0])} articles)",
+        ax.set_title(f"{_shorten(str(group), 24)} ({_articles(part['n_articles'].iloc[0])})",
                      fontsize=10)  # fmt: skip
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="y", labelsize=8)
@@ -1281,7 +1291,7 @@ def over_time(table: pd.DataFrame, articles: pd.DataFrame, *, unit: str = "month
     bars = axes[-1]
     bars.bar(counts.index, counts.to_numpy(), width=width, color=OKABE_ITO["grey"])
     bars.set_ylim(0, counts.max() * 1.3)
-    _count_axis(bars.yaxis)
+    bars.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins=3, integer=True))
     if len(counts) <= 16:  # more labels would run into each other
         for when, count in counts.items():
             bars.text(when, count, f"{count}", ha="center", va="bottom", fontsize=7)

@@ -414,3 +414,26 @@ def test_quote_table_names_its_article(seed_frames):
     row = seed_frames.articles.iloc[0]
     assert f"<caption>{len(seed_frames.quotes)} quotes of “{html.escape(row['title'])}”" in table
     assert html.escape(row["article_id"]) in table
+
+
+def test_group_title_prefers_groups_of_several_articles_to_a_lone_article():
+    table = pd.DataFrame(
+        {
+            "group": ["big", "other", "lone"],
+            "actor": "Ann",
+            "n": [30, 10, 5],
+            "total": [100, 100, 17],
+            "share": [0.30, 0.10, 0.29 + 0.5],
+            "ci_low": [0.25, 0.05, float("nan")],
+            "ci_high": [0.35, 0.15, float("nan")],
+            "n_articles": [12, 12, 1],
+        }
+    )
+    articles = pd.DataFrame({"article_id": list("abc"), "source": "W"})
+    fig = charts.group_dots(table, articles)
+    assert fig._suptitle.get_text() == (
+        "Ann: share of actor mentions 30% (30 of 100) in big against 10% (10 of 100) in other "
+        "(intervals apart)"
+    )
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "lone (1 article)" in legend and "big (12 articles)" in legend
