@@ -1105,6 +1105,8 @@ def _spread_finding(table: pd.DataFrame, item: str, value: str, what: str, perce
     spread = table.dropna(subset=[value]).groupby(item)[value].agg(lambda v: v.max() - v.min())
     if spread.empty:
         return f"No {what} to compare"
+    if not spread.max() > 0:
+        return f"Every group gives the same {what} to each of these"
     name = spread.idxmax()
     part = table[table[item] == name].dropna(subset=[value])
     high, low = part.loc[part[value].idxmax()], part.loc[part[value].idxmin()]
@@ -1160,14 +1162,19 @@ def verb_class_bars(table: pd.DataFrame, articles: pd.DataFrame) -> Figure:
         ax.set_xlim(0, 112)
         ax.invert_yaxis()
         ax.grid(axis="y", visible=False)
-    _label_bottom(axes, columns, "share of the actor's quotes (%); right: quotes (count)")
+    _label_bottom(axes, columns, "share of quotes (%)")
     handles = [plt.Rectangle((0, 0), 1, 1, color=_cue_colour(c)) for c in classes]
     fig.legend(
         handles, classes, loc="upper left", bbox_to_anchor=(1.0, 0.95), title="reporting verb"
     )
     fig.suptitle(_framed_finding(table), x=0.01, ha="left", fontweight="bold")
     fig.tight_layout(rect=(0, 0, 1, 0.95))
-    source_line(fig, articles)
+    source_line(
+        fig,
+        articles,
+        caption="Each bar: one actor's quotes in one group, split by the class of the reporting "
+        "verb; at its right, how many quotes.",
+    )
     return fig
 
 
@@ -1185,7 +1192,7 @@ def _framed_finding(table: pd.DataFrame) -> str:
     actor, group = share.idxmax()
     return (
         f"{group} reports {actor}'s words with a non-neutral verb most often: "
-        f"{share.max():.0%} of {int(totals[(actor, group)])} quotes"
+        f"{share.max():.0%} of {int(totals[(actor, group)])} quotes (groups with 5 or more)"
     )
 
 

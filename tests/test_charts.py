@@ -437,3 +437,33 @@ def test_group_title_prefers_groups_of_several_articles_to_a_lone_article():
     )
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert "lone (1 article)" in legend and "big (12 articles)" in legend
+
+
+def overlapping_texts(fig) -> list[tuple[str, str]]:
+    """Pairs of visible texts of the figure (titles, axis and tick labels, annotations, legend
+    entries) whose bounding boxes intersect."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    texts = [*fig.texts, *(t for legend in fig.legends for t in legend.get_texts())]
+    for ax in fig.axes:
+        texts += [ax.title, ax._left_title, ax.xaxis.label, ax.yaxis.label, *ax.texts]
+        for axis, (low, high) in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
+            low, high = sorted((low, high))
+            texts += [  # tick labels drawn: those inside the view
+                tick.label1 for tick in axis.get_major_ticks() if low <= tick.get_loc() <= high
+            ]
+    texts = [t for t in dict.fromkeys(texts) if t.get_visible() and t.get_text()]
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    return [
+        (a, b)
+        for i, (a, box) in enumerate(boxes)
+        for b, other in boxes[i + 1 :]
+        if box.overlaps(other) and box.width and other.width
+    ]
+
+
+def test_comparison_charts_have_no_overlapping_labels(seed_frames):
+    corpus = outlets(seed_frames)
+    two = charts.verb_class_bars(compare.verb_classes(corpus, "outlet", top=2), corpus.articles)
+    for fig in [*comparison_charts(seed_frames), two]:
+        assert overlapping_texts(fig) == [], fig._suptitle.get_text()
