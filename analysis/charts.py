@@ -195,28 +195,28 @@ def sentiment_along(sentences: pd.DataFrame, articles: pd.DataFrame, *, label: i
         )
     ax.axhline(0, color="#555555", lw=0.8)
     strongest = sentences.loc[sentences["vader_compound"].abs().nlargest(label).index]
-    middle = x.max() / 2
-    for rank, row in enumerate(strongest.sort_values("vader_compound").itertuples()):
-        sign = 1 if row.vader_compound > 0 else -1
+    for row in strongest.itertuples():  # the number on the chart, the sentence in the caption
         ax.annotate(
-            f"{row.sent_id}: {_shorten(row.text, 50)} ({row.vader_compound:+.2f})",
+            f"{row.sent_id}",
             (row.sent_id, row.vader_compound),
-            xytext=(
-                0.98 if row.sent_id > middle else 0.02,
-                0.93 - 0.06 * rank if sign > 0 else 0.05 + 0.06 * rank,
-            ),
-            textcoords="axes fraction",
-            ha="right" if row.sent_id > middle else "left",
-            fontsize=7.5,
-            arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.6},
+            xytext=(0, 7 if row.vader_compound > 0 else -13),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+            fontweight="bold",
+            color=ANALYSER_COLOURS["vader"],
         )
+    caption = "Strongest to VADER: " + "; ".join(
+        f"sentence {row.sent_id} ({row.vader_compound:+.2f}) “{_shorten(row.text, 70)}”"
+        for row in strongest.sort_values("sent_id").itertuples()
+    )
     negative = (sentences["vader_compound"] < -0.05).mean()
     ax.set_title(f"{negative:.0%} of this article's sentences read negative to VADER")
     ax.set_xlabel("sentence (order in the article)")
     ax.set_ylabel("sentiment score (−1 … +1)")
     ax.set_ylim(-1.15, 1.15)
     ax.legend(loc="upper center", ncol=2)
-    source_line(fig, articles)
+    source_line(fig, articles, caption=caption)
     return fig
 
 

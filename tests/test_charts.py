@@ -467,3 +467,13 @@ def test_comparison_charts_have_no_overlapping_labels(seed_frames):
     two = charts.verb_class_bars(compare.verb_classes(corpus, "outlet", top=2), corpus.articles)
     for fig in [*comparison_charts(seed_frames), two]:
         assert overlapping_texts(fig) == [], fig._suptitle.get_text()
+
+
+def test_sentiment_along_labels_its_points_without_collisions(seed_frames):
+    fig = charts.sentiment_along(seed_frames.sentences, seed_frames.articles)
+    strongest = seed_frames.sentences["vader_compound"].abs().nlargest(3).index
+    ids = sorted(seed_frames.sentences.loc[strongest, "sent_id"])
+    assert sorted(int(t.get_text()) for t in fig.axes[0].texts) == ids
+    caption = " ".join(footer(fig).split())  # the caption is wrapped
+    assert all(f"sentence {i} (" in caption for i in ids)  # their text in the caption
+    assert overlapping_texts(fig) == []
