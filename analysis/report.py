@@ -146,6 +146,9 @@ def render(
 #: Articles whose frames are read at a time to write their annotated pages.
 ARTICLES_PER_READ = 100
 
+#: Up to this many articles, the index shows the list of annotated pages unfolded.
+OPEN_LIST = 20
+
 #: Articles columns that name the outlet, and the publication date, first found first used.
 OUTLET_COLUMNS = ("source", "publisher", "outlet")
 DATE_COLUMNS = ("published", "publication_date", "date")
@@ -207,7 +210,8 @@ def _index_page(
         for row in articles.itertuples()
     )
     pages = (
-        f"<details><summary>{len(articles)} annotated article page(s): the text with its quotes, "
+        f"<details{' open' if len(articles) <= OPEN_LIST else ''}><summary>{len(articles)} "
+        "annotated article page(s): the text with its quotes, "
         f"actors, stances and tone drawn on it</summary><ol>{listed}</ol></details>"
     )
     problems = (
@@ -230,7 +234,7 @@ def _index_page(
 <style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;
 line-height:1.45;color:#222}} li{{margin:0 0 1rem}} p{{margin:.25rem 0 0}}
 small{{color:#555}} .errors{{border-left:4px solid #D55E00;padding-left:1rem}}
-.errors li{{margin:0 0 .25rem}}</style>
+.errors li{{margin:0 0 .25rem}} .inputs{{margin-top:1rem}}</style>
 </head><body>
 <h1>newsframe reports</h1>
 <p>How the news frames the people and institutions it reports on — in {about}.</p>

@@ -74,6 +74,7 @@ def test_index_says_whether_any_input_was_left_out(seed_frames):
     empty = seed_frames.errors.iloc[0:0]
     index = report._index_page([], seed_frames.articles, empty)
     assert "Every input was read and analysed (1 article(s)); none was left out." in index
+    assert "<details open>" in index  # one article: its annotated page is in sight
     errors = pd.DataFrame({"path": ["broken.md"], "error": ["no text"]})
     index = report._index_page([], seed_frames.articles, errors)
     assert "1 input(s) left out" in index and "<code>broken.md</code>: no text" in index
