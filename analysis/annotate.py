@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.charts import NO_SIDE, side_colour
+from analysis.charts import NO_SIDE, byline, side_colour
 from analysis.frames import Frames
 
 PAGES_FOLDER = "articles"
@@ -219,16 +219,6 @@ def _present(value: object) -> bool:
 
 def _text(value: object, default: str = "") -> str:
     return str(value) if _present(value) else default
-
-
-def _published(article: pd.Series) -> str:
-    """The date as the source wrote it, else the parsed date (without a midnight time)."""
-    written = _text(article.get("published_text"))
-    when = article.get("published")
-    if written or not _present(when):
-        return written
-    stamp = pd.Timestamp(when)
-    return f"{stamp:%Y-%m-%d}" if stamp == stamp.normalize() else str(stamp)
 
 
 def _speakers(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame) -> dict:
@@ -611,14 +601,8 @@ def article_html(frames: Frames, article_id: str) -> str:
         if re.match(r"https?://", url)
         else html.escape(url)
     )
-    byline = " · ".join(
-        part
-        for part in (
-            html.escape(_text(article["source"])),
-            html.escape(_published(article)),
-            link,
-        )
-        if part
+    about = " · ".join(
+        [*(html.escape(part) for part in byline(article)), *([link] if link else [])]
     )
     body = "\n".join(block_html(result, *paragraph) for paragraph in paragraphs(result))
     return f"""<!DOCTYPE html>
@@ -629,7 +613,7 @@ def article_html(frames: Frames, article_id: str) -> str:
 <style>{STYLE}{_PAGE_STYLE}{_hidden_rules()}</style>
 </head><body><main class="nf-annotated">
 <header><p>newsframe · the annotated article · <code>{html.escape(article_id)}</code></p>
-<h1>{html.escape(title)}</h1><p>{byline}</p></header>
+<h1>{html.escape(title)}</h1><p>{about}</p></header>
 <div class="nf-panels"><section><h2>Layers (untick to hide; hover a word for details)</h2>
 {legend()}</section><section><h2>Speakers</h2>{speaker_key(result.speakers)}</section></div>
 <article class="nf-article">

@@ -117,13 +117,30 @@ def shown(n_shown: int, n_all: int, what: str) -> str:
     return f"all {n_all} {what} shown" if n_shown >= n_all else f"{n_shown} of {n_all} {what} shown"
 
 
+#: Articles columns naming the outlet, then those giving the date as written; the first filled
+#: one of each is used (a CSV/JSONL table may carry ``publisher`` and ``publication_date``).
+OUTLET_COLUMNS = ("source", "publisher", "outlet")
+DATE_TEXT_COLUMNS = ("published_text", "publication_date", "date", "published")
+
+
+def byline(row: pd.Series) -> list[str]:
+    """An article's outlet and date as the source gave them (each only when known)."""
+    parts = []
+    for columns in (OUTLET_COLUMNS, DATE_TEXT_COLUMNS):
+        value = next((row[c] for c in columns if c in row.index and pd.notna(row[c])), None)
+        if value is not None and str(value):
+            stamp = value if isinstance(value, pd.Timestamp) else None
+            parts.append(f"{stamp:%Y-%m-%d}" if stamp is not None else str(value))
+    return parts
+
+
 def source_line(fig: Figure, articles: pd.DataFrame, *, caption: str | None = None) -> None:
     """Write "Source: <outlet>, <date> — <title>" (or the corpus size) under the figure,
     after an optional caption (wrapped)."""
     if len(articles) == 1:
         row = articles.iloc[0]
-        parts = [str(v) for v in (row["source"], row["published_text"]) if pd.notna(v)]
-        title = f" — {row['title']}" if pd.notna(row["title"]) else ""
+        parts = byline(row)
+        title = f" — {row['title']}" if pd.notna(row.get("title")) else ""
         text = f"Source: {', '.join(parts) or row['article_id']}{title}"
     else:
         text = f"Source: {len(articles)} articles; newsframe analysis"
@@ -650,7 +667,7 @@ def article_name(article_id: str, articles: pd.DataFrame | None) -> str:
     if row.empty:
         return str(article_id)
     row = row.iloc[0]
-    about = [str(row[c]) for c in ("source", "published_text") if c in row and pd.notna(row[c])]
+    about = byline(row)
     title = f"“{row['title']}” " if "title" in row and pd.notna(row["title"]) else ""
     return f"{title}({', '.join([*about, str(article_id)])})"
 

@@ -28,7 +28,7 @@ import papermill
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from analysis import annotate, config, runner, store
+from analysis import annotate, charts, config, runner, store
 from analysis.corpus import CorpusError, load
 
 KERNEL = "python3"
@@ -149,8 +149,8 @@ ARTICLES_PER_READ = 100
 #: Up to this many articles, the index shows the list of annotated pages unfolded.
 OPEN_LIST = 20
 
-#: Articles columns that name the outlet, and the publication date, first found first used.
-OUTLET_COLUMNS = ("source", "publisher", "outlet")
+#: Articles columns that name the outlet (as the charts read them), and the publication date.
+OUTLET_COLUMNS = charts.OUTLET_COLUMNS
 DATE_COLUMNS = ("published", "publication_date", "date")
 
 

@@ -477,3 +477,13 @@ def test_sentiment_along_labels_its_points_without_collisions(seed_frames):
     caption = " ".join(footer(fig).split())  # the caption is wrapped
     assert all(f"sentence {i} (" in caption for i in ids)  # their text in the caption
     assert overlapping_texts(fig) == []
+
+
+def test_byline_reads_a_table_s_publisher_and_publication_date():
+    polnear = pd.Series(
+        {"source": None, "publisher": "breitbart", "published_text": None,
+         "publication_date": "2016-09-12", "published": pd.NaT}
+    )  # fmt: skip
+    assert charts.byline(polnear) == ["breitbart", "2016-09-12"]
+    parsed_only = pd.Series({"source": "Reuters", "published": pd.Timestamp("2022-12-20")})
+    assert charts.byline(parsed_only) == ["Reuters", "2022-12-20"]
