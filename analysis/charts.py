@@ -1104,7 +1104,10 @@ def group_dots(
             ax.axvline(0, color="#555555", lw=0.8)
     _label_bottom(axes, columns, f"{what} ({'%' if percent else '−1 … +1'})")
     fig.suptitle(
-        _spread_finding(table, item, value, what, percent), x=0.01, ha="left", fontweight="bold"
+        group_finding(table, item=item, value=value, what=what, percent=percent),
+        x=0.01,
+        ha="left",
+        fontweight="bold",
     )
     _group_legend(fig, colours, sizes)
     fig.tight_layout(rect=(0, 0, 1, 0.95))
@@ -1112,7 +1115,14 @@ def group_dots(
     return fig
 
 
-def _spread_finding(table: pd.DataFrame, item: str, value: str, what: str, percent: bool) -> str:
+def group_finding(
+    table: pd.DataFrame,
+    *,
+    item: str = "actor",
+    value: str = "share",
+    what: str = "share of actor mentions",
+    percent: bool = True,
+) -> str:
     """Where groups differ most: the highest against the lowest group of the widest-gap item,
     among groups with an interval (several articles) when two of them can be compared."""
     estimated = table.dropna(subset=[value])
