@@ -1091,7 +1091,15 @@ def group_dots(
         for y, group in enumerate(names):
             row = part.loc[group]
             if pd.isna(row[value]):
-                ax.text(0, y, " none counted", va="center", fontsize=7, color="#555555")
+                ax.text(  # at the panel's left edge, wherever its axis starts
+                    0.01,
+                    y,
+                    "none counted",
+                    transform=ax.get_yaxis_transform(),
+                    va="center",
+                    fontsize=7,
+                    color="#555555",
+                )
                 continue
             ax.plot(
                 [row["ci_low"] * scale, row["ci_high"] * scale], [y, y], color=colours[group], lw=2
@@ -1099,7 +1107,7 @@ def group_dots(
             ax.scatter([row[value] * scale], [y], color=colours[group], s=30, zorder=3)
         ax.set_title(_shorten(str(name), 32), fontsize=10)
         ax.set_yticks(range(len(names)), names)
-        ax.invert_yaxis()
+        ax.set_ylim(len(names) - 0.4, -0.6)  # first group on top, room above and below
         if not percent:
             ax.axvline(0, color="#555555", lw=0.8)
     _label_bottom(axes, columns, f"{what} ({'%' if percent else '−1 … +1'})")
@@ -1126,6 +1134,8 @@ def group_finding(
     """Where groups differ most: the highest against the lowest group of the widest-gap item,
     among groups with an interval (several articles) when two of them can be compared."""
     estimated = table.dropna(subset=[value])
+    if not (estimated.groupby(item)["group"].nunique() >= 2).any():
+        return f"No {what} to compare: at most one group has any"
     with_intervals = estimated.dropna(subset=["ci_low", "ci_high"])
     if (with_intervals.groupby(item)["group"].nunique() >= 2).any():
         table = with_intervals  # a gap between groups of several articles, where there is one
