@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.charts import side_colour
+from analysis.charts import NO_SIDE, byline, side_colour
 from analysis.frames import Frames
 
 PAGES_FOLDER = "articles"
@@ -344,7 +344,13 @@ def _stance_spans(result: ArticleLayers, stances: pd.DataFrame, contrasts: pd.Da
 
 
 def _short(text: str, width: int = 90) -> str:
+    """``text`` cut to ``width`` characters, without the quotation marks around it (the notes
+    set their own, so a quote does not show as “"We …)."""
+    text = text.strip().strip(_QUOTE_MARKS).strip()
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+_QUOTE_MARKS = '"“”«»„'
 
 
 def _stance_note(stance) -> str:
@@ -458,7 +464,7 @@ def speaker_key(speakers: dict[str, Speaker]) -> str:
     items = "".join(
         f'<li data-speaker="{html.escape(s.name)}"><span class="nf-q nf-sample" '
         f'style="{s.style}">{html.escape(s.name)}</span> '
-        f"<small>{html.escape(s.side or 'side unknown')} · {s.n_quotes} "
+        f"<small>{html.escape(s.side or NO_SIDE)} · {s.n_quotes} "
         f"quote{'s' if s.n_quotes != 1 else ''}</small></li>"
         for s in speakers.values()
     )
@@ -595,14 +601,8 @@ def article_html(frames: Frames, article_id: str) -> str:
         if re.match(r"https?://", url)
         else html.escape(url)
     )
-    byline = " · ".join(
-        part
-        for part in (
-            html.escape(_text(article["source"])),
-            html.escape(_text(article["published"])),
-            link,
-        )
-        if part
+    about = " · ".join(
+        [*(html.escape(part) for part in byline(article)), *([link] if link else [])]
     )
     body = "\n".join(block_html(result, *paragraph) for paragraph in paragraphs(result))
     return f"""<!DOCTYPE html>
@@ -613,7 +613,7 @@ def article_html(frames: Frames, article_id: str) -> str:
 <style>{STYLE}{_PAGE_STYLE}{_hidden_rules()}</style>
 </head><body><main class="nf-annotated">
 <header><p>newsframe · the annotated article · <code>{html.escape(article_id)}</code></p>
-<h1>{html.escape(title)}</h1><p>{byline}</p></header>
+<h1>{html.escape(title)}</h1><p>{about}</p></header>
 <div class="nf-panels"><section><h2>Layers (untick to hide; hover a word for details)</h2>
 {legend()}</section><section><h2>Speakers</h2>{speaker_key(result.speakers)}</section></div>
 <article class="nf-article">

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
+import matplotlib.ticker
 import numpy as np
 import pandas as pd
 import spacy
@@ -116,13 +117,30 @@ def shown(n_shown: int, n_all: int, what: str) -> str:
     return f"all {n_all} {what} shown" if n_shown >= n_all else f"{n_shown} of {n_all} {what} shown"
 
 
+#: Articles columns naming the outlet, then those giving the date as written; the first filled
+#: one of each is used (a CSV/JSONL table may carry ``publisher`` and ``publication_date``).
+OUTLET_COLUMNS = ("source", "publisher", "outlet")
+DATE_TEXT_COLUMNS = ("published_text", "publication_date", "date", "published")
+
+
+def byline(row: pd.Series) -> list[str]:
+    """An article's outlet and date as the source gave them (each only when known)."""
+    parts = []
+    for columns in (OUTLET_COLUMNS, DATE_TEXT_COLUMNS):
+        value = next((row[c] for c in columns if c in row.index and pd.notna(row[c])), None)
+        if value is not None and str(value):
+            stamp = value if isinstance(value, pd.Timestamp) else None
+            parts.append(f"{stamp:%Y-%m-%d}" if stamp is not None else str(value))
+    return parts
+
+
 def source_line(fig: Figure, articles: pd.DataFrame, *, caption: str | None = None) -> None:
     """Write "Source: <outlet>, <date> — <title>" (or the corpus size) under the figure,
     after an optional caption (wrapped)."""
     if len(articles) == 1:
         row = articles.iloc[0]
-        parts = [str(v) for v in (row["source"], row["published_text"]) if pd.notna(v)]
-        title = f" — {row['title']}" if pd.notna(row["title"]) else ""
+        parts = byline(row)
+        title = f" — {row['title']}" if pd.notna(row.get("title")) else ""
         text = f"Source: {', '.join(parts) or row['article_id']}{title}"
     else:
         text = f"Source: {len(articles)} articles; newsframe analysis"
@@ -132,6 +150,21 @@ def source_line(fig: Figure, articles: pd.DataFrame, *, caption: str | None = No
     renderer = fig.canvas.get_renderer()
     lowest = min(ax.get_tightbbox(renderer).y0 for ax in fig.axes) / fig.bbox.height
     fig.text(0.01, min(lowest, 0) - 0.02, text, ha="left", va="top", fontsize=8, color="#555555")
+
+
+def _count_axis(axis, *, signed: bool = True) -> None:
+    """Whole-number ticks on a count axis; ``signed=False`` labels negative counts by their
+    size (the left half of a diverging bar chart)."""
+    axis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    if not signed:
+        axis.set_major_formatter(
+            matplotlib.ticker.FuncFormatter(lambda value, _: f"{abs(round(value))}")
+        )
+
+
+def _articles(n: object) -> str:
+    """ "1 article", "12 articles"."""
+    return f"{int(n)} article{'' if int(n) == 1 else 's'}"
 
 
 def _shorten(text: str, width: int) -> str:
@@ -149,6 +182,7 @@ def entity_counts(entities: pd.DataFrame, articles: pd.DataFrame) -> Figure:
     if len(counts):
         ax.set_title(f"{names[-1]} are named most often: {counts.iloc[-1]} mentions")
     ax.set_xlabel("named-entity mentions (count)")
+    _count_axis(ax.xaxis)
     ax.grid(axis="y", visible=False)
     source_line(fig, articles)
     return fig
@@ -178,28 +212,28 @@ def sentiment_along(sentences: pd.DataFrame, articles: pd.DataFrame, *, label: i
         )
     ax.axhline(0, color="#555555", lw=0.8)
     strongest = sentences.loc[sentences["vader_compound"].abs().nlargest(label).index]
-    middle = x.max() / 2
-    for rank, row in enumerate(strongest.sort_values("vader_compound").itertuples()):
-        sign = 1 if row.vader_compound > 0 else -1
+    for row in strongest.itertuples():  # the number on the chart, the sentence in the caption
         ax.annotate(
-            f"{row.sent_id}: {_shorten(row.text, 50)} ({row.vader_compound:+.2f})",
+            f"{row.sent_id}",
             (row.sent_id, row.vader_compound),
-            xytext=(
-                0.98 if row.sent_id > middle else 0.02,
-                0.93 - 0.06 * rank if sign > 0 else 0.05 + 0.06 * rank,
-            ),
-            textcoords="axes fraction",
-            ha="right" if row.sent_id > middle else "left",
-            fontsize=7.5,
-            arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.6},
+            xytext=(0, 7 if row.vader_compound > 0 else -13),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+            fontweight="bold",
+            color=ANALYSER_COLOURS["vader"],
         )
+    caption = "Strongest to VADER: " + "; ".join(
+        f"sentence {row.sent_id} ({row.vader_compound:+.2f}) “{_shorten(row.text, 70)}”"
+        for row in strongest.sort_values("sent_id").itertuples()
+    )
     negative = (sentences["vader_compound"] < -0.05).mean()
-    ax.set_title(f"{negative:.0%} of sentences read negative to VADER")
+    ax.set_title(f"{negative:.0%} of this article's sentences read negative to VADER")
     ax.set_xlabel("sentence (order in the article)")
     ax.set_ylabel("sentiment score (−1 … +1)")
     ax.set_ylim(-1.15, 1.15)
     ax.legend(loc="upper center", ncol=2)
-    source_line(fig, articles)
+    source_line(fig, articles, caption=caption)
     return fig
 
 
@@ -289,6 +323,7 @@ def actor_mentions(actors: pd.DataFrame, articles: pd.DataFrame, *, top: int = 1
     lead = table.iloc[-1]
     ax.set_title(f"{lead['actor']} is mentioned most: {lead['n_mentions']} times")
     ax.set_xlabel("mentions (names, titles, roles, pronouns, metonyms)")
+    _count_axis(ax.xaxis)
     ax.set_ylabel(shown(len(table), everyone["actor"].nunique(), "actors"))
     ax.grid(axis="y", visible=False)
     _side_legend(ax, table["side"].iloc[::-1])
@@ -339,10 +374,23 @@ def actor_ribbon(
     ax.set_ylabel(shown(len(order), mentions["actor"].nunique(), "actors"))
     ax.set_xlim(-1, int(sentences["sent_id"].max()) + 1)
     ax.set_xlabel("sentence (order in the article)")
-    first = drawn.groupby("actor")["sent_id"].min().reindex(order)
-    ax.set_title(f"{order[0]} runs through the article, from sentence {first.iloc[0]} on")
+    ax.set_title(ribbon_finding(mentions, sentences))
     source_line(fig, articles)
     return fig
+
+
+def ribbon_finding(mentions: pd.DataFrame, sentences: pd.DataFrame) -> str:
+    """The most-mentioned actor of one article, how often, and over which sentences."""
+    counts = mentions["actor"].value_counts()
+    lead = counts.index[0]
+    where = mentions.loc[mentions["actor"] == lead, "sent_id"].astype(int)
+    n_sentences = int(sentences["sent_id"].max()) + 1
+    span = (
+        f"all in sentence {where.min()}"
+        if where.min() == where.max()
+        else f"in {where.nunique()} of {n_sentences} sentences, from {where.min()} to {where.max()}"
+    )
+    return f"{lead} is mentioned most: {counts.iloc[0]} times, {span}"
 
 
 def co_occurrence(mentions: pd.DataFrame, articles: pd.DataFrame, *, top: int = 10) -> Figure:
@@ -415,6 +463,7 @@ def voice_share(
     ):
         ax.barh([_shorten(str(s), 40) for s in table["speaker"]], table[column], color=colours)
         ax.set_xlabel(label)
+        _count_axis(ax.xaxis)
         ax.grid(axis="y", visible=False)
     axes[0].set_ylabel(shown(len(table), len(everyone), "speakers"))
     lead = table.iloc[-1]
@@ -452,18 +501,31 @@ def cue_mix(quotes: pd.DataFrame, articles: pd.DataFrame, *, top: int = 15) -> F
     for cue_class in table.columns:
         ax.barh(names, table[cue_class], left=left, label=cue_class, color=CUE_COLOURS[cue_class])
         left += table[cue_class].to_numpy()
-    framed = table.drop(columns=[c for c in ("neutral",) if c in table.columns]).sum(axis=1)
-    ax.set_title(
-        f"{framed.idxmax()}'s words are most often reported with a non-neutral verb "
-        f"({framed.max()} of {table.loc[framed.idxmax()].sum()})"
-    )
+    ax.set_title(_cue_finding(table))
     ax.set_xlabel("quotes (count)")
     ax.set_ylabel(shown(len(table), quotes["speaker"].nunique(), "speakers"))
+    _count_axis(ax.xaxis)
     ax.grid(axis="y", visible=False)
     ax.legend(title="reporting verb", loc="lower right")
     source_line(fig, articles)
     return fig
 
+
+def _cue_finding(table: pd.DataFrame) -> str:
+    """Whose words most often carry a classed verb other than "said" (unclassed ones not
+    counted), of how many quotes."""
+    framed = table.drop(columns=[c for c in UNFRAMED if c in table.columns]).sum(axis=1)
+    if not framed.max():
+        return "Every classed reporting verb is neutral ('said')"
+    lead = framed.idxmax()
+    return (
+        f"{lead}'s words are most often reported with a non-neutral verb "
+        f"({framed.max()} of {table.loc[lead].sum()} quotes)"
+    )
+
+
+#: Reporting-verb classes that do not frame the words: "said", and verbs not in the lexicon.
+UNFRAMED = ("neutral", "other", "unclassed")
 
 #: One colour per reporting-verb class of ``data/lexicons/reporting_verbs.csv``, none of them a
 #: side's or a group's: Paul Tol's "muted" scheme, then a few more; "other": anything unclassed.
@@ -487,8 +549,9 @@ CUE_COLOURS = {
 }
 
 
-def cue_table(quotes: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
-    """Quotes per speaker (rows, most quoted first) and reporting-verb class (columns).
+def cue_table(quotes: pd.DataFrame, *, top: int | None = 15) -> pd.DataFrame:
+    """Quotes per speaker (rows, the ``top`` most quoted first; None: all) and reporting-verb
+    class (columns).
 
     Classes without a colour of their own in :data:`CUE_COLOURS` are summed into ``other``.
     """
@@ -520,9 +583,14 @@ def cue_heatmap(quotes: pd.DataFrame, articles: pd.DataFrame, *, top: int = 15) 
                 fontsize=9,
                 color="white" if dark else "#222222",
             )
-    loaded = table.drop(columns=[c for c in ("neutral",) if c in table.columns])
-    verbs = ", ".join(f"{c} {int(loaded[c].sum())}" for c in loaded.columns if loaded[c].sum())
-    ax.set_title(f"Beyond 'said': {verbs}")
+    everyone = cue_table(quotes, top=None)
+    loaded = everyone.drop(columns=[c for c in UNFRAMED if c in everyone.columns]).sum()
+    verbs = ", ".join(f"{c} {int(n)}" for c, n in loaded.items() if n)
+    ax.set_title(
+        f"Beyond 'said', over all {len(quotes)} quotes: {verbs or 'none'}"
+        if len(everyone) > len(table)
+        else f"Beyond 'said': {verbs or 'none'}"
+    )
     ax.set_xlabel("reporting-verb class")
     ax.set_ylabel(shown(len(table), quotes["speaker"].nunique(), "speakers"))
     source_line(fig, articles)
@@ -538,16 +606,26 @@ def channels(quotes: pd.DataFrame, articles: pd.DataFrame) -> Figure:
         counts.values,
         color=[OKABE_ITO["grey"] if c == "not stated" else OKABE_ITO["blue"] for c in counts.index],
     )
+    for y, value in enumerate(counts.values):
+        ax.text(value, y, f" {value}", va="center", fontsize=8)
     stated = counts.drop("not stated", errors="ignore").sum()
     ax.set_title(f"{stated} of {counts.sum()} quotes name the channel they came through")
     ax.set_xlabel("quotes (count)")
+    _count_axis(ax.xaxis)
     ax.grid(axis="y", visible=False)
     source_line(fig, articles)
     return fig
 
 
-def quote_table(quotes: pd.DataFrame, fragments: pd.DataFrame, actors: pd.DataFrame):
-    """A readable quote table: speakers in side colours, cue, kind, quoted fragments marked."""
+def quote_table(
+    quotes: pd.DataFrame,
+    fragments: pd.DataFrame,
+    actors: pd.DataFrame,
+    articles: pd.DataFrame | None = None,
+):
+    """A readable quote table: speakers in side colours, cue, kind, quoted fragments marked;
+    captioned with the article it lists (its title from ``articles``) or, for several, with an
+    article column."""
     from IPython.display import HTML
 
     sides = actors.drop_duplicates("actor").set_index("actor")["side"]
@@ -570,7 +648,28 @@ def quote_table(quotes: pd.DataFrame, fragments: pd.DataFrame, actors: pd.DataFr
     head = (
         "<tr><th>article</th>" if several else "<tr>"
     ) + "<th>speaker</th><th>cue</th><th>kind</th><th>what is reported</th></tr>"
-    return HTML(f"<table>{head}{''.join(rows)}</table>")
+    caption = f"<caption>{html.escape(_quotes_of(quotes, articles))}</caption>"
+    return HTML(f"<table>{caption}{head}{''.join(rows)}</table>")
+
+
+def _quotes_of(quotes: pd.DataFrame, articles: pd.DataFrame | None) -> str:
+    ids = list(dict.fromkeys(quotes["article_id"]))
+    if len(ids) != 1:
+        return f"{len(quotes)} quotes in {len(ids)} articles"
+    return f"{len(quotes)} quotes of {article_name(ids[0], articles)}"
+
+
+def article_name(article_id: str, articles: pd.DataFrame | None) -> str:
+    """ "“Title” (outlet, date; id)", or the id alone when the articles frame is not given."""
+    if articles is None:
+        return str(article_id)
+    row = articles[articles["article_id"] == article_id]
+    if row.empty:
+        return str(article_id)
+    row = row.iloc[0]
+    about = byline(row)
+    title = f"“{row['title']}” " if "title" in row and pd.notna(row["title"]) else ""
+    return f"{title}({', '.join([*about, str(article_id)])})"
 
 
 def _marked(content: str, start: int, fragments: pd.DataFrame) -> str:
@@ -585,8 +684,9 @@ def _marked(content: str, start: int, fragments: pd.DataFrame) -> str:
     return "".join(out) + html.escape(content[cursor:])
 
 
-def highlighted_text(text: str, marks: pd.DataFrame):
-    """The article with framing marks highlighted: labels, scare quotes, hedges (hover: entry)."""
+def highlighted_text(text: str, marks: pd.DataFrame, *, title: str | None = None):
+    """The article with framing marks highlighted: labels, scare quotes, hedges (hover: entry),
+    under ``title`` (which article it is, e.g. :func:`article_name`)."""
     from IPython.display import HTML
 
     colours = {"label": "#F0E442", "scare_quote": "#56B4E9", "hedge": "#E69F00"}
@@ -608,7 +708,10 @@ def highlighted_text(text: str, marks: pd.DataFrame):
         f"<mark style='background:{c}'>{k.replace('_', ' ')}</mark>" for k, c in colours.items()
     )
     body = "".join(out).replace("\n\n", "</p><p>")
-    return HTML(f"<div style='max-width:48rem;line-height:1.5'><p>{legend}</p><p>{body}</p></div>")
+    heading = f"<p><b>{html.escape(title)}</b></p>" if title else ""
+    return HTML(
+        f"<div style='max-width:48rem;line-height:1.5'>{heading}<p>{legend}</p><p>{body}</p></div>"
+    )
 
 
 # --- how it is framed -------------------------------------------------------------------------
@@ -810,8 +913,7 @@ def agency(agency_summary: pd.DataFrame, articles: pd.DataFrame, *, top: int = 1
     ax.barh(table["actor"], table["agent"], color=colours)
     ax.barh(table["actor"], -table["patient"], color=colours, alpha=0.45)
     ax.axvline(0, color="#555555", lw=0.8)
-    ticks = ax.get_xticks()
-    ax.set_xticks(ticks, [f"{abs(int(t))}" for t in ticks])
+    _count_axis(ax.xaxis, signed=False)
     ax.set_xlabel("← patient: acted upon (count)      agent: acts (count) →")
     ax.set_ylabel(shown(len(table), agency_summary["actor"].nunique(), "actors"))
     ax.grid(axis="y", visible=False)
@@ -910,17 +1012,19 @@ def _cell(value: object) -> str:
 def nothing_to_compare(articles: pd.DataFrame, what: str, groups: Sequence[object] = ()) -> Figure:
     """The figure drawn when there is one group (or none): a sentence, not empty axes."""
     named = f" ({', '.join(map(str, groups))})" if len(groups) else ""
-    return _nothing_to_draw(
-        "One group: nothing to compare",
-        f"All {len(articles)} articles fall in one group{named}, so {what} cannot be compared; "
-        "choose another group_by.",
-        articles,
-    )
+    if len(articles) == 1:
+        note = f"One article is one group{named}: {what} needs two groups of articles to compare."
+    else:
+        note = (
+            f"All {len(articles)} articles fall in one group{named}, so {what} cannot be "
+            "compared; choose another group_by."
+        )
+    return _nothing_to_draw("One group: nothing to compare", note, articles)
 
 
 def _group_legend(fig: Figure, colours: dict[str, str], sizes: dict[str, int]) -> None:
     handles = [plt.Line2D([], [], ls="", marker="o", color=c) for c in colours.values()]
-    labels = [f"{g} ({sizes.get(g, 0)} articles)" for g in colours]
+    labels = [f"{g} ({_articles(sizes.get(g, 0))})" for g in colours]
     fig.legend(
         handles, labels, loc="upper left", bbox_to_anchor=(1.0, 0.95), title="group", frameon=False
     )
@@ -937,10 +1041,17 @@ def _panels(n: int, *, columns: int = 3, width: float = 3.6, height: float = 2.6
     return fig, list(axes.flat[:n])
 
 
+def _columns(n: int, most: int = 3) -> int:
+    """Columns for ``n`` panels: one row up to ``most``, four as two by two."""
+    return 2 if n == 4 and most >= 2 else min(n, most)
+
+
 def _label_bottom(axes: list, columns: int, label: str) -> None:
-    """Tick labels and the axis label on the lowest panel of each column."""
-    for ax in axes[-min(columns, len(axes)) :]:
+    """Tick labels on every panel (each reads at a glance), the axis label on the lowest panel
+    of each column."""
+    for ax in axes:
         ax.xaxis.set_tick_params(labelbottom=True)
+    for ax in axes[-min(columns, len(axes)) :]:
         ax.set_xlabel(label)
 
 
@@ -970,14 +1081,25 @@ def group_dots(
     items = list(dict.fromkeys(table[item]))
     colours = group_colours(names)
     sizes = table.drop_duplicates("group").set_index("group")["n_articles"].to_dict()
-    fig, axes = _panels(len(items), sharex=True, sharey=True, height=0.28 * len(names) + 1.2)
+    columns = _columns(len(items))
+    fig, axes = _panels(
+        len(items), columns=columns, sharex=True, sharey=True, height=0.28 * len(names) + 1.2
+    )
     scale = 100 if percent else 1
     for ax, name in zip(axes, items, strict=True):
         part = table[table[item] == name].set_index("group").reindex(names)
         for y, group in enumerate(names):
             row = part.loc[group]
             if pd.isna(row[value]):
-                ax.text(0, y, " none counted", va="center", fontsize=7, color="#555555")
+                ax.text(  # at the panel's left edge, wherever its axis starts
+                    0.01,
+                    y,
+                    "none counted",
+                    transform=ax.get_yaxis_transform(),
+                    va="center",
+                    fontsize=7,
+                    color="#555555",
+                )
                 continue
             ax.plot(
                 [row["ci_low"] * scale, row["ci_high"] * scale], [y, y], color=colours[group], lw=2
@@ -985,12 +1107,15 @@ def group_dots(
             ax.scatter([row[value] * scale], [y], color=colours[group], s=30, zorder=3)
         ax.set_title(_shorten(str(name), 32), fontsize=10)
         ax.set_yticks(range(len(names)), names)
-        ax.invert_yaxis()
+        ax.set_ylim(len(names) - 0.4, -0.6)  # first group on top, room above and below
         if not percent:
             ax.axvline(0, color="#555555", lw=0.8)
-    _label_bottom(axes, 3, f"{what} ({'%' if percent else '−1 … +1'})")
+    _label_bottom(axes, columns, f"{what} ({'%' if percent else '−1 … +1'})")
     fig.suptitle(
-        _spread_finding(table, item, value, what, percent), x=0.01, ha="left", fontweight="bold"
+        group_finding(table, item=item, value=value, what=what, percent=percent),
+        x=0.01,
+        ha="left",
+        fontweight="bold",
     )
     _group_legend(fig, colours, sizes)
     fig.tight_layout(rect=(0, 0, 1, 0.95))
@@ -998,24 +1123,43 @@ def group_dots(
     return fig
 
 
-def _spread_finding(table: pd.DataFrame, item: str, value: str, what: str, percent: bool) -> str:
-    """Where groups differ most: the highest against the lowest group of the widest-gap item."""
+def group_finding(
+    table: pd.DataFrame,
+    *,
+    item: str = "actor",
+    value: str = "share",
+    what: str = "share of actor mentions",
+    percent: bool = True,
+) -> str:
+    """Where groups differ most: the highest against the lowest group of the widest-gap item,
+    among groups with an interval (several articles) when two of them can be compared."""
+    estimated = table.dropna(subset=[value])
+    if not (estimated.groupby(item)["group"].nunique() >= 2).any():
+        return f"No {what} to compare: at most one group has any"
+    with_intervals = estimated.dropna(subset=["ci_low", "ci_high"])
+    if (with_intervals.groupby(item)["group"].nunique() >= 2).any():
+        table = with_intervals  # a gap between groups of several articles, where there is one
     spread = table.dropna(subset=[value]).groupby(item)[value].agg(lambda v: v.max() - v.min())
     if spread.empty:
         return f"No {what} to compare"
+    if not spread.max() > 0:
+        return f"Every group gives the same {what} to each of these"
     name = spread.idxmax()
     part = table[table[item] == name].dropna(subset=[value])
     high, low = part.loc[part[value].idxmax()], part.loc[part[value].idxmin()]
 
-    def fmt(v: float) -> str:
-        return f"{v:.0%}" if percent else f"{v:+.2f}"
+    def fmt(row: pd.Series) -> str:
+        if not percent:
+            return f"{row[value]:+.2f}"
+        counted = f" ({int(row['n'])} of {int(row['total'])})" if "total" in row.index else ""
+        return f"{row[value]:.0%}{counted}"
 
     if pd.isna(high["ci_low"]) or pd.isna(low["ci_high"]):
         verdict = "one of them from a single article"
     else:
         verdict = "intervals apart" if high["ci_low"] > low["ci_high"] else "intervals overlap"
     return (
-        f"{name}: {what} {fmt(high[value])} in {high['group']} against {fmt(low[value])} in "
+        f"{name}: {what} {fmt(high)} in {high['group']} against {fmt(low)} in "
         f"{low['group']} ({verdict})"
     )
 
@@ -1028,7 +1172,10 @@ def verb_class_bars(table: pd.DataFrame, articles: pd.DataFrame) -> Figure:
     actors_shown = list(dict.fromkeys(table["actor"]))
     classes = [c for c in CUE_COLOURS if c in set(table["cue_class"])]
     classes += sorted(set(table["cue_class"]) - set(classes))
-    fig, axes = _panels(len(actors_shown), sharex=True, sharey=True, height=0.3 * len(names) + 1.2)
+    columns = _columns(len(actors_shown))
+    fig, axes = _panels(
+        len(actors_shown), columns=columns, sharex=True, sharey=True, height=0.3 * len(names) + 1.2
+    )
     for ax, actor in zip(axes, actors_shown, strict=True):
         part = table[table["actor"] == actor].pivot_table(
             index="group", columns="cue_class", values="n", aggfunc="sum", fill_value=0
@@ -1052,14 +1199,19 @@ def verb_class_bars(table: pd.DataFrame, articles: pd.DataFrame) -> Figure:
         ax.set_xlim(0, 112)
         ax.invert_yaxis()
         ax.grid(axis="y", visible=False)
-    _label_bottom(axes, 3, "share of the actor's quotes (%); right: quotes (count)")
+    _label_bottom(axes, columns, "share of quotes (%)")
     handles = [plt.Rectangle((0, 0), 1, 1, color=_cue_colour(c)) for c in classes]
     fig.legend(
         handles, classes, loc="upper left", bbox_to_anchor=(1.0, 0.95), title="reporting verb"
     )
     fig.suptitle(_framed_finding(table), x=0.01, ha="left", fontweight="bold")
     fig.tight_layout(rect=(0, 0, 1, 0.95))
-    source_line(fig, articles)
+    source_line(
+        fig,
+        articles,
+        caption="Each bar: one actor's quotes in one group, split by the class of the reporting "
+        "verb; at its right, how many quotes.",
+    )
     return fig
 
 
@@ -1070,14 +1222,14 @@ def _cue_colour(cue_class: str) -> str:
 def _framed_finding(table: pd.DataFrame) -> str:
     """The actor and group whose quotes most often carry a non-neutral verb (≥ 5 quotes)."""
     totals = table.groupby(["actor", "group"])["n"].sum()
-    framed = table[table["cue_class"] != "neutral"].groupby(["actor", "group"])["n"].sum()
+    framed = table[~table["cue_class"].isin(UNFRAMED)].groupby(["actor", "group"])["n"].sum()
     share = (framed.reindex(totals.index, fill_value=0) / totals)[totals >= 5]
     if share.empty:
         return "No actor has five quotes in a group: too few to compare verbs"
     actor, group = share.idxmax()
     return (
         f"{group} reports {actor}'s words with a non-neutral verb most often: "
-        f"{share.max():.0%} of {int(totals[(actor, group)])} quotes"
+        f"{share.max():.0%} of {int(totals[(actor, group)])} quotes (groups with 5 or more)"
     )
 
 
@@ -1090,7 +1242,10 @@ def distinctive_words(
         return nothing_to_compare(articles, f"distinctive {what}", names)
     colours = group_colours(names)
     top = int(table.groupby("group").size().max())
-    fig, axes = _panels(len(names), columns=4, width=3.0, height=0.24 * top + 1.0, sharex=True)
+    columns = _columns(len(names), most=4)
+    fig, axes = _panels(
+        len(names), columns=columns, width=3.0, height=0.24 * top + 1.0, sharex=True
+    )
     for ax, group in zip(axes, names, strict=True):
         part = table[table["group"] == group].sort_values("z")
         ax.barh(
@@ -1099,11 +1254,11 @@ def distinctive_words(
             color=colours[group],
         )
         ax.axvline(1.96, color="#555555", lw=0.8, ls="--")
-        ax.set_title(f"{_shorten(str(group), 24)} ({int(part['n_articles'].iloc[0])} articles)",
+        ax.set_title(f"{_shorten(str(group), 24)} ({_articles(part['n_articles'].iloc[0])})",
                      fontsize=10)  # fmt: skip
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="y", labelsize=8)
-    _label_bottom(axes, 4, "z-score of the log-odds ratio")
+    _label_bottom(axes, columns, "z-score of the log-odds ratio")
     lead = table.loc[table["z"].idxmax()]
     fig.suptitle(
         f"Most distinctive of any group: '{lead['word']}' in {lead['group']} "
@@ -1129,11 +1284,14 @@ def over_time(table: pd.DataFrame, articles: pd.DataFrame, *, unit: str = "month
     a bar panel of the articles in each period."""
     periods = table.drop_duplicates("period").sort_values("period_start")
     if len(periods) < 2:
-        return _nothing_to_draw(
-            "One period: nothing to follow over time",
-            f"All dated articles fall in one {unit}; choose a shorter period.",
-            articles,
+        dated = int(periods["n_articles"].sum()) if len(periods) else 0
+        note = (
+            f"All {dated} dated articles fall in one {unit}; choose a shorter period."
+            if dated > 1
+            else f"{'One article is' if dated else 'No article is'} dated: nothing to follow "
+            "over time."
         )
+        return _nothing_to_draw("One period: nothing to follow over time", note, articles)
     names = list(dict.fromkeys(table["actor"]))
     colours = group_colours(names)
     measures = [
@@ -1176,15 +1334,18 @@ def over_time(table: pd.DataFrame, articles: pd.DataFrame, *, unit: str = "month
     counts = periods.set_index("period_start")["n_articles"]
     bars = axes[-1]
     bars.bar(counts.index, counts.to_numpy(), width=width, color=OKABE_ITO["grey"])
-    for when, count in counts.items():
-        bars.text(when, count, f"{count}", ha="center", va="bottom", fontsize=7)
+    bars.set_ylim(0, counts.max() * 1.3)
+    bars.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins=3, integer=True))
+    if len(counts) <= 16:  # more labels would run into each other
+        for when, count in counts.items():
+            bars.text(when, count, f"{count}", ha="center", va="bottom", fontsize=7)
     bars.set_ylabel(f"articles per {unit}", fontsize=8)
     bars.set_xlabel(f"{unit} (labelled by its first day)")
     step = -(-len(periods) // 12)  # at most a dozen labels
     labels = [p if i % step == 0 else "" for i, p in enumerate(periods["period"])]
     bars.set_xticks(periods["period_start"], labels, rotation=45, ha="right")
     axes[0].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title="actor")
-    fig.suptitle(_time_finding(table, unit), x=0.01, ha="left", fontweight="bold")
+    fig.suptitle(time_finding(table, unit), x=0.01, ha="left", fontweight="bold")
     fig.tight_layout(rect=(0, 0, 1, 0.96))
     source_line(
         fig,
@@ -1195,13 +1356,27 @@ def over_time(table: pd.DataFrame, articles: pd.DataFrame, *, unit: str = "month
     return fig
 
 
-def _time_finding(table: pd.DataFrame, unit: str) -> str:
-    shares = table[table["measure"] == "mentions"]
-    leaders = shares.loc[shares.groupby("period")["value"].idxmax()]
-    lead = leaders["actor"].value_counts()
-    actor = lead.index[0]
+def time_finding(table: pd.DataFrame, unit: str) -> str:
+    """Which of the actors drawn leads the mentions in most periods (those in which any of them
+    is mentioned; ties count for none), and its peak."""
+    shares = table[table["measure"] == "mentions"].dropna(subset=["value"])
+    n_periods = shares["period"].nunique()
+    shares = shares[shares["value"] > 0]
+    if shares.empty:
+        return f"None of these actors is mentioned in any of the {n_periods} {unit}s"
+    top = shares.groupby("period")["value"].transform("max")
+    leaders = shares[shares["value"] == top]
+    leaders = leaders[~leaders.duplicated("period", keep=False)]  # a tie has no leader
+    counts = leaders["actor"].value_counts()
+    actor = counts.index[0] if len(counts) else shares.loc[shares["value"].idxmax(), "actor"]
     peak = shares[shares["actor"] == actor].nlargest(1, "value").iloc[0]
+    active = shares["period"].nunique()
+    periods = (
+        f"{active} {unit}s"
+        if active == n_periods
+        else f"the {active} {unit}s whose articles name any of them"
+    )
     return (
-        f"{actor} is the most mentioned in {lead.iloc[0]} of {len(leaders)} {unit}s, "
-        f"peaking at {peak['value']:.0%} of mentions in {peak['period']}"
+        f"{actor} leads the mentions in {counts.get(actor, 0)} of {periods}, "
+        f"peaking at {peak['value']:.0%} in {peak['period']}"
     )

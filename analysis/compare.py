@@ -121,6 +121,31 @@ def period(
     return label
 
 
+def readable_unit(articles: pd.DataFrame, unit: str, *, most: int = 26) -> tuple[str, str]:
+    """``unit``, or the first longer one of :data:`PERIODS` that cuts the dated articles into at
+    most ``most`` periods (two years of weeks are a hundred points nobody can read), with a
+    sentence saying so.
+
+    Returns:
+        (the unit to use, a note: empty when ``unit`` is kept).
+    """
+    if unit not in PERIODS:
+        raise ValueError(f"period unit {unit!r} is not one of {', '.join(PERIODS)}")
+    when = dates(articles).dropna()
+    units = list(PERIODS)
+    chosen = unit
+    for chosen in units[units.index(unit) :]:
+        if period_start(when, chosen).nunique() <= most:
+            break
+    if chosen == unit:
+        return unit, ""
+    wanted = period_start(when, unit).nunique()
+    return chosen, (
+        f"The dated articles fall in {wanted} different {unit}s, too many to read on one axis; "
+        f"they are drawn by {chosen} instead."
+    )
+
+
 def period_start(when: pd.Series, unit: str) -> pd.Series:
     """The first day of the period (:data:`PERIODS`) each datetime falls in."""
     return when.dt.to_period(PERIODS[unit]).dt.start_time
@@ -154,7 +179,10 @@ def grouping(
     """``wanted`` when the articles have it, else ``fallback``, with a sentence saying so.
 
     A notebook run on another corpus (``--input``) keeps working: a table without a
-    ``publisher`` column is grouped by its ``source`` instead, and the report says it.
+    ``publisher`` column is grouped by its ``source`` instead, and the report says it. When the
+    source is one outlet for every article (a folder of Wikinews stories), articles with
+    ``topics`` are grouped by their first listed topic (:func:`first_listed`), so there is
+    something to compare.
 
     Returns:
         (the group_by to use, a note: empty when ``wanted`` is used).
@@ -162,9 +190,33 @@ def grouping(
     if callable(wanted) or wanted in articles.columns:
         return wanted, ""
     _require(articles, [fallback])
-    return fallback, (
-        f"The articles have no {wanted!r} column, so they are grouped by {fallback!r} instead."
-    )
+    missing = f"The articles have no {wanted!r} column, so they are grouped by"
+    if groups(articles, fallback).nunique() < 2 and "topics" in articles.columns:
+        by = first_listed("topics")
+        if groups(articles, by).nunique() >= 2:
+            return by, f"{missing} their first listed topic ({fallback!r} is one group)."
+    return fallback, f"{missing} {fallback!r} instead."
+
+
+def first_listed(column: str, *, separator: str = "|") -> Callable[[pd.DataFrame], pd.Series]:
+    """A ``group_by`` function: the first item of a list column (``"asia | conflict"`` →
+    ``"asia"``), for articles that carry several topics or tags."""
+
+    def label(articles: pd.DataFrame) -> pd.Series:
+        def first(value: object) -> object:
+            if _missing(value):
+                return None
+            items = (
+                value
+                if isinstance(value, (list, tuple, np.ndarray))
+                else str(value).split(separator)
+            )
+            return str(items[0]).strip() or None
+
+        return articles[column].map(first)
+
+    label.__name__ = f"first {column}"
+    return label
 
 
 def group_sizes(articles: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:

@@ -28,7 +28,7 @@ import papermill
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from analysis import annotate, config, runner, store
+from analysis import annotate, charts, config, runner, store
 from analysis.corpus import CorpusError, load
 
 KERNEL = "python3"
@@ -146,8 +146,11 @@ def render(
 #: Articles whose frames are read at a time to write their annotated pages.
 ARTICLES_PER_READ = 100
 
-#: Articles columns that name the outlet, and the publication date, first found first used.
-OUTLET_COLUMNS = ("source", "publisher", "outlet")
+#: Up to this many articles, the index shows the list of annotated pages unfolded.
+OPEN_LIST = 20
+
+#: Articles columns that name the outlet (as the charts read them), and the publication date.
+OUTLET_COLUMNS = charts.OUTLET_COLUMNS
 DATE_COLUMNS = ("published", "publication_date", "date")
 
 
@@ -165,6 +168,12 @@ def describe(articles: pd.DataFrame) -> str:
         named = ", ".join(f"{name} ({count})" for name, count in counts.head(8).items())
         more = f" and {len(counts) - 8} more" if len(counts) > 8 else ""
         said += f" from {named}{more}" if n > 1 else f" ({counts.index[0]})"
+    if n > 1 and "topics" in articles.columns and articles["topics"].notna().any():
+        topics = articles["topics"].dropna().astype(str).str.split("|").explode().str.strip()
+        counts = topics[topics != ""].value_counts()
+        named = ", ".join(f"{name} ({count})" for name, count in counts.head(5).items())
+        more = f" and {len(counts) - 5} more" if len(counts) > 5 else ""
+        said += f", on {named}{more}"
     dates = _first_present(articles, DATE_COLUMNS)
     if dates is not None:
         parsed = pd.to_datetime(dates, errors="coerce", utc=True).dropna()
@@ -201,10 +210,14 @@ def _index_page(
         for row in articles.itertuples()
     )
     pages = (
-        f"<details><summary>{len(articles)} annotated article page(s): the text with its quotes, "
+        f"<details{' open' if len(articles) <= OPEN_LIST else ''}><summary>{len(articles)} "
+        "annotated article page(s): the text with its quotes, "
         f"actors, stances and tone drawn on it</summary><ol>{listed}</ol></details>"
     )
-    problems = ""
+    problems = (
+        f'<p class="inputs">Every input was read and analysed ({len(articles)} article(s)); '
+        "none was left out.</p>"
+    )
     if len(errors):
         rows = "\n".join(
             f"<li><code>{html.escape(str(row.path))}</code>: {html.escape(str(row.error))}</li>"
@@ -221,7 +234,7 @@ def _index_page(
 <style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;
 line-height:1.45;color:#222}} li{{margin:0 0 1rem}} p{{margin:.25rem 0 0}}
 small{{color:#555}} .errors{{border-left:4px solid #D55E00;padding-left:1rem}}
-.errors li{{margin:0 0 .25rem}}</style>
+.errors li{{margin:0 0 .25rem}} .inputs{{margin-top:1rem}}</style>
 </head><body>
 <h1>newsframe reports</h1>
 <p>How the news frames the people and institutions it reports on — in {about}.</p>

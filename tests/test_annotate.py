@@ -312,3 +312,25 @@ def test_speakers_of_one_colour_differ_by_line_style_and_weight():
     assert drawn[1] == (charts.side_colour("Greece"), "solid", "2px")
     assert drawn[7] == (charts.SIDE_COLOURS["Russia"], "solid", "2px")
     assert len({grey, charts.side_colour("Greece"), charts.SIDE_COLOURS["Russia"]}) == 3
+
+
+def test_byline_gives_the_date_as_written_not_a_midnight_time(seed_frames, seed_id):
+    page = annotate.article_html(seed_frames, seed_id)
+    assert "Reuters · 2022-12-20" in page
+    assert "00:00:00" not in page
+
+
+def test_key_and_notes_speak_as_the_charts_do():
+    nobody = annotate.Speaker("Mijares", None, charts.NO_SIDE_COLOUR, "solid", "2px", 1)
+    assert f"{charts.NO_SIDE} · 1 quote" in annotate.speaker_key({"Mijares": nobody})
+    stance = pd.Series(
+        {
+            "stance_id": 0,
+            "stance": "position",
+            "actor": "Delfin Lorenzana",
+            "statement": '"We will use the full force of the law,"',
+            "marker": "said",
+        }
+    )
+    note = annotate._stance_note(stance)
+    assert "“We will use the full force of the law,”" in note  # one pair of marks, not “"We

@@ -266,9 +266,15 @@ def test_group_dots_title_states_the_widest_gap(seed_frames):
     corpus.mentions = mentions[~first_putin]
     table = compare.mention_shares(corpus, "outlet", actors=["Vladimir Putin"])
     fig = charts.group_dots(table, corpus.articles)
-    share = table.set_index("group").loc["second", "share"]
+    second, first = (table.set_index("group").loc[g] for g in ("second", "first"))
+    putin = (corpus.mentions["actor"] == "Vladimir Putin") & corpus.mentions[
+        "article_id"
+    ].str.endswith("-B")
+    assert int(second["n"]) == putin.sum() > 0  # the counts behind the share, named in the title
     assert fig._suptitle.get_text().startswith(
-        f"Vladimir Putin: share of actor mentions {share:.0%} in second against 0% in first"
+        f"Vladimir Putin: share of actor mentions {second['share']:.0%} "
+        f"({putin.sum()} of {int(second['total'])}) in second against 0% "
+        f"(0 of {int(first['total'])}) in first"
     )
 
 
@@ -286,3 +292,201 @@ def test_the_sentences_behind_a_chart_name_article_and_sentence(seed_frames):
 
     empty = charts.behind(quotes.iloc[0:0], seed_frames.sentences, what="quotes").data
     assert "quotes: none" in empty and "<table" not in empty
+
+
+# --- titles true of their data, labels that do not collide ---------------------------------------
+
+
+def test_agency_count_ticks_are_whole_numbers_labelled_by_size(seed_frames):
+    fig = charts.agency(seed_frames.agency_summary, seed_frames.articles)
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    low, high = ax.get_xlim()
+    ticks = [
+        (t, label.get_text())
+        for t, label in zip(ax.get_xticks(), ax.get_xticklabels(), strict=True)
+    ]
+    shown_ticks = [(t, text) for t, text in ticks if low <= t <= high]
+    assert shown_ticks
+    for position, text in shown_ticks:
+        assert position == round(position), ticks  # no count of 2.5 labelled "2"
+        assert text == str(abs(round(position))), ticks
+
+
+def test_ribbon_title_says_where_the_lead_actor_appears():
+    mentions = pd.DataFrame(
+        {
+            "article_id": "a",
+            "actor": ["Znak.com"] * 3 + ["FSB"] * 2,
+            "sent_id": [27, 28, 31, 8, 26],
+            "side": [None, None, None, "Russia", "Russia"],
+            "how": "name",
+        }
+    )
+    sentences = pd.DataFrame({"article_id": "a", "sent_id": range(35)})
+    articles = pd.DataFrame(
+        {"article_id": ["a"], "source": ["W"], "published_text": ["2019"], "title": ["T"]}
+    )
+    fig = charts.actor_ribbon(mentions, sentences, articles)
+    assert title(fig) == "Znak.com is mentioned most: 3 times, in 3 of 35 sentences, from 27 to 31"
+
+
+def test_cue_mix_does_not_count_unclassed_verbs_as_framing():
+    quotes = pd.DataFrame(
+        {
+            "article_id": "a",
+            "quote_id": range(6),
+            "speaker": ["Ann"] * 4 + ["Bob"] * 2,
+            "cue_class": [None, None, None, "neutral", "critical", "neutral"],
+        }
+    )
+    articles = pd.DataFrame(
+        {"article_id": ["a"], "source": ["W"], "published_text": ["2019"], "title": ["T"]}
+    )
+    fig = charts.cue_mix(quotes, articles)
+    # Ann has 3 quotes with verbs outside the lexicon ("other"): not a non-neutral verb
+    assert title(fig) == (
+        "Bob's words are most often reported with a non-neutral verb (1 of 2 quotes)"
+    )
+    heatmap = charts.cue_heatmap(quotes, articles, top=1)  # Bob is cut: the title still counts him
+    assert title(heatmap) == "Beyond 'said', over all 6 quotes: critical 1"
+
+
+def timeline(n_periods: int, leaders: list[str | None], n_articles: int = 3) -> pd.DataFrame:
+    """A mentions timeline of two actors over weekly periods; None: neither is mentioned."""
+    starts = pd.date_range("2019-01-07", periods=n_periods, freq="7D")
+    rows = []
+    for start, leader in zip(starts, leaders, strict=True):
+        for actor in ("Ann", "Bob"):
+            value = 0.0 if leader is None else (0.3 if actor == leader else 0.1)
+            rows.append(
+                {
+                    "period": f"{start:%Y-%m-%d}",
+                    "period_start": start,
+                    "actor": actor,
+                    "measure": "mentions",
+                    "value": value,
+                    "ci_low": value,
+                    "ci_high": value,
+                    "n_articles": n_articles,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_time_title_counts_only_periods_that_name_an_actor():
+    table = timeline(5, [None, None, "Bob", "Ann", "Bob"])
+    assert charts.time_finding(table, "week") == (
+        "Bob leads the mentions in 2 of the 3 weeks whose articles name any of them, "
+        "peaking at 30% in 2019-01-21"
+    )
+    everywhere = timeline(3, ["Ann", "Ann", "Bob"])
+    assert charts.time_finding(everywhere, "week").startswith(
+        "Ann leads the mentions in 2 of 3 weeks"
+    )
+
+
+def test_over_time_text_labels_do_not_overlap():
+    articles = pd.DataFrame({"article_id": ["a", "b"], "source": ["W", "W"]})
+    for n in (5, 100):  # two years of weeks, a dozen articles each: labels would touch
+        fig = charts.over_time(timeline(n, ["Ann"] * n, n_articles=12), articles, unit="week")
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        for ax in fig.axes:
+            boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_text()]
+            boxes += [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+            for i, box in enumerate(boxes):
+                assert not any(box.overlaps(other) for other in boxes[i + 1 :]), (n, ax)
+        plt.close(fig)
+
+
+def test_one_article_is_not_asked_for_another_group(seed_frames):
+    fig = charts.group_dots(compare.mention_shares(seed_frames, "source"), seed_frames.articles)
+    note = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert note.startswith("One article is one group (Reuters)")
+    assert "All 1 articles" not in note
+
+
+def test_quote_table_names_its_article(seed_frames):
+    table = charts.quote_table(
+        seed_frames.quotes, seed_frames.fragments, seed_frames.actors, seed_frames.articles
+    ).data
+    row = seed_frames.articles.iloc[0]
+    assert f"<caption>{len(seed_frames.quotes)} quotes of “{html.escape(row['title'])}”" in table
+    assert html.escape(row["article_id"]) in table
+
+
+def test_group_title_prefers_groups_of_several_articles_to_a_lone_article():
+    table = pd.DataFrame(
+        {
+            "group": ["big", "other", "lone"],
+            "actor": "Ann",
+            "n": [30, 10, 5],
+            "total": [100, 100, 17],
+            "share": [0.30, 0.10, 0.29 + 0.5],
+            "ci_low": [0.25, 0.05, float("nan")],
+            "ci_high": [0.35, 0.15, float("nan")],
+            "n_articles": [12, 12, 1],
+        }
+    )
+    articles = pd.DataFrame({"article_id": list("abc"), "source": "W"})
+    fig = charts.group_dots(table, articles)
+    assert fig._suptitle.get_text() == (
+        "Ann: share of actor mentions 30% (30 of 100) in big against 10% (10 of 100) in other "
+        "(intervals apart)"
+    )
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "lone (1 article)" in legend and "big (12 articles)" in legend
+
+
+def overlapping_texts(fig) -> list[tuple[str, str]]:
+    """Pairs of visible texts of the figure (titles, axis and tick labels, annotations, legend
+    entries) whose bounding boxes intersect."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    texts = [*fig.texts, *(t for legend in fig.legends for t in legend.get_texts())]
+    for ax in fig.axes:
+        texts += [ax.title, ax._left_title, ax.xaxis.label, ax.yaxis.label, *ax.texts]
+        for axis, (low, high) in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
+            low, high = sorted((low, high))
+            texts += [  # tick labels drawn: those inside the view
+                tick.label1 for tick in axis.get_major_ticks() if low <= tick.get_loc() <= high
+            ]
+    texts = [t for t in dict.fromkeys(texts) if t.get_visible() and t.get_text()]
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    return [
+        (a, b)
+        for i, (a, box) in enumerate(boxes)
+        for b, other in boxes[i + 1 :]
+        if box.overlaps(other) and box.width and other.width
+    ]
+
+
+def test_comparison_charts_have_no_overlapping_labels(seed_frames):
+    corpus = outlets(seed_frames)
+    two = charts.verb_class_bars(compare.verb_classes(corpus, "outlet", top=2), corpus.articles)
+    shares = compare.mention_shares(corpus, "outlet", top=2)
+    shares.loc[shares["group"] == "first", ["share", "ci_low", "ci_high"]] = float("nan")
+    none_counted = charts.group_dots(shares, corpus.articles)  # its notes sit on the first row
+    for fig in [*comparison_charts(seed_frames), two, none_counted]:
+        assert overlapping_texts(fig) == [], fig._suptitle.get_text()
+
+
+def test_sentiment_along_labels_its_points_without_collisions(seed_frames):
+    fig = charts.sentiment_along(seed_frames.sentences, seed_frames.articles)
+    strongest = seed_frames.sentences["vader_compound"].abs().nlargest(3).index
+    ids = sorted(seed_frames.sentences.loc[strongest, "sent_id"])
+    assert sorted(int(t.get_text()) for t in fig.axes[0].texts) == ids
+    caption = " ".join(footer(fig).split())  # the caption is wrapped
+    assert all(f"sentence {i} (" in caption for i in ids)  # their text in the caption
+    assert overlapping_texts(fig) == []
+
+
+def test_byline_reads_a_table_s_publisher_and_publication_date():
+    polnear = pd.Series(
+        {"source": None, "publisher": "breitbart", "published_text": None,
+         "publication_date": "2016-09-12", "published": pd.NaT}
+    )  # fmt: skip
+    assert charts.byline(polnear) == ["breitbart", "2016-09-12"]
+    parsed_only = pd.Series({"source": "Reuters", "published": pd.Timestamp("2022-12-20")})
+    assert charts.byline(parsed_only) == ["Reuters", "2022-12-20"]

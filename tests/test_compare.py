@@ -176,3 +176,33 @@ def test_grouping_falls_back_to_the_source_and_says_so():
     assert compare.grouping(articles, "source") == ("source", "")
     by, note = compare.grouping(articles, "publisher")
     assert by == "source" and "no 'publisher' column" in note
+
+
+def test_one_outlet_with_topics_is_grouped_by_first_topic_and_says_so():
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "source": ["Wikinews"] * 3,
+            "topics": ["asia | conflict-violence", "middle-east", None],
+        }
+    )
+    by, note = compare.grouping(articles, "publisher")
+    assert list(compare.groups(articles, by)) == ["asia", "middle-east", compare.NO_GROUP]
+    assert note == (
+        "The articles have no 'publisher' column, so they are grouped by their first listed "
+        "topic ('source' is one group)."
+    )
+    one_topic = articles.assign(topics="asia")
+    assert compare.grouping(one_topic, "publisher")[0] == "source"
+
+
+def test_readable_unit_steps_up_from_weeks_to_months_over_two_years():
+    weekly = pd.DataFrame(
+        {"published": pd.date_range("2019-01-07", periods=100, freq="7D").strftime("%Y-%m-%d")}
+    )
+    unit, note = compare.readable_unit(weekly, "week")
+    assert unit == "month"  # 100 weeks; 23 months
+    assert note.startswith("The dated articles fall in 100 different weeks")
+    assert compare.readable_unit(weekly.head(10), "week") == ("week", "")
+    with pytest.raises(ValueError, match="fortnight"):
+        compare.readable_unit(weekly, "fortnight")

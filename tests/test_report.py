@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from analysis import report
@@ -67,3 +68,29 @@ def test_charts_render_in_headless_chromium_without_console_errors(rendered):
                 assert all(done and width > 0 for done, width in images), (path.name, images)
     finally:
         page.close()
+
+
+def test_index_says_whether_any_input_was_left_out(seed_frames):
+    empty = seed_frames.errors.iloc[0:0]
+    index = report._index_page([], seed_frames.articles, empty)
+    assert "Every input was read and analysed (1 article(s)); none was left out." in index
+    assert "<details open>" in index  # one article: its annotated page is in sight
+    errors = pd.DataFrame({"path": ["broken.md"], "error": ["no text"]})
+    index = report._index_page([], seed_frames.articles, errors)
+    assert "1 input(s) left out" in index and "<code>broken.md</code>: no text" in index
+    assert "none was left out" not in index
+
+
+def test_describe_names_outlets_topics_and_dates():
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "source": ["Wikinews"] * 3,
+            "topics": ["asia | conflict", "asia", None],
+            "published": ["2019-01-04", "2020-11-17", None],
+        }
+    )
+    assert report.describe(articles) == (
+        "3 articles from Wikinews (3), on asia (2), conflict (1), "
+        "published 4 January 2019 – 17 November 2020"
+    )
