@@ -844,18 +844,24 @@ def _strongest_fragment(quotes: pd.DataFrame, fragments: pd.DataFrame, speaker) 
 def voice_vs_portrayal(
     voice_portrayal: pd.DataFrame, articles: pd.DataFrame, *, top: int = 8
 ) -> Figure:
-    """Per actor: tone of their own quotes (●) vs of sentences about them (○), 95% bootstrap CIs."""
+    """Per actor: tone of their own quotes (●) vs of sentences about them (○), and — when the
+    mentions were scored by :mod:`analysis.tone` — tone toward them (◆); 95% bootstrap CIs."""
     voiced = voice_portrayal.loc[voice_portrayal["view"] == "voice", "actor"].unique()
     size = voice_portrayal[voice_portrayal["actor"].isin(voiced)].groupby("actor")["n"].sum()
     order = list(size.sort_values(ascending=False).index[:top])[::-1]
-    fig, axes = plt.subplots(1, 2, figsize=(11, 0.45 * len(order) + 2.6), sharey=True)
-    for ax, analyser, label in (
-        (axes[0], "textblob", "TextBlob polarity"),
-        (axes[1], "vader", "VADER compound"),
-    ):
+    panels = [
+        ("textblob", "TextBlob polarity", _SAID_AND_AROUND),
+        ("vader", "VADER compound", _SAID_AND_AROUND),
+    ]
+    if (voice_portrayal["view"] == "toward").any():
+        panels.append(("tone", "tone toward the actor (model)", (("toward", 0.0, "D"),)))
+    fig, axes = plt.subplots(
+        1, len(panels), figsize=(5.2 * len(panels) + 1, 0.45 * len(order) + 2.6), sharey=True
+    )
+    for ax, (analyser, label, views) in zip(axes, panels, strict=True):
         part = voice_portrayal[voice_portrayal["analyser"] == analyser]
         for y, actor in enumerate(order):
-            for view, offset, fill in (("voice", 0.15, True), ("portrayal", -0.15, False)):
+            for view, offset, marker in views:
                 row = part[(part["actor"] == actor) & (part["view"] == view)]
                 if row.empty:
                     continue
@@ -866,7 +872,8 @@ def voice_vs_portrayal(
                     [row["mean"]],
                     [y + offset],
                     s=45,
-                    color=colour if fill else "white",
+                    marker="o" if marker == "o○" else marker,
+                    color="white" if marker == "o○" else colour,
                     edgecolors=colour,
                     linewidths=1.5,
                     zorder=3,
@@ -884,15 +891,45 @@ def voice_vs_portrayal(
         ax.set_xlabel(f"{label} (−1 … +1)")
         ax.set_yticks(range(len(order)), order)
     axes[0].set_ylabel(shown(len(order), len(voiced), "quoted actors"))
-    _side_legend(axes[1], [_side_of(voice_portrayal, actor) for actor in order[::-1]], outside=True)
+    _side_legend(
+        axes[-1], [_side_of(voice_portrayal, actor) for actor in order[::-1]], outside=True
+    )
+    toward = " and tone toward them (◆)" if len(panels) == 3 else ""
     fig.suptitle(
-        "What actors say (●) and what is said around them (○): means with 95% bootstrap intervals",
+        f"{_voice_finding(voice_portrayal, order)}\nWhat actors say (●), what is said around them"
+        f" (○){toward}: means with 95% bootstrap intervals",
         x=0.01,
         ha="left",
         fontweight="bold",
     )
     source_line(fig, articles)
     return fig
+
+
+#: Voice (filled) just above, portrayal (open) just below each actor's line.
+_SAID_AND_AROUND = (("voice", 0.15, "o"), ("portrayal", -0.15, "o○"))
+
+
+def _voice_finding(voice_portrayal: pd.DataFrame, actors: list[str]) -> str:
+    """The chart's finding: the drawn actor spoken of most negatively (tone toward them when
+    scored, else VADER around them), counted over at least three sentences."""
+    for view, analyser, what in (
+        ("toward", "tone", "Tone toward"),
+        ("portrayal", "vader", "VADER tone around"),
+    ):
+        rows = voice_portrayal[
+            (voice_portrayal["view"] == view)
+            & (voice_portrayal["analyser"] == analyser)
+            & voice_portrayal["actor"].isin(actors)
+            & (voice_portrayal["n"] >= 3)
+        ]
+        if len(rows):
+            worst = rows.loc[rows["mean"].idxmin()]
+            return (
+                f"{what} {worst['actor']} is the lowest of the quoted actors shown: "
+                f"{worst['mean']:+.2f} over {worst['n']} sentences"
+            )
+    return "Too few sentences about the quoted actors to compare their tone"
 
 
 def _side_of(voice_portrayal: pd.DataFrame, actor: str) -> object:

@@ -490,3 +490,20 @@ def test_byline_reads_a_table_s_publisher_and_publication_date():
     assert charts.byline(polnear) == ["breitbart", "2016-09-12"]
     parsed_only = pd.Series({"source": "Reuters", "published": pd.Timestamp("2022-12-20")})
     assert charts.byline(parsed_only) == ["Reuters", "2022-12-20"]
+
+
+def test_voice_vs_portrayal_draws_tone_toward_and_names_the_lowest(seed_frames):
+    vp = seed_frames.voice_portrayal
+    assert (vp["view"] == "toward").any(), "mentions carry tone, so voice_portrayal has 'toward'"
+    fig = charts.voice_vs_portrayal(vp, seed_frames.articles)
+    panels = [ax for ax in fig.axes if ax.has_data()]
+    assert [ax.get_xlabel().split(" (")[0] for ax in panels] == [
+        "TextBlob polarity",
+        "VADER compound",
+        "tone toward the actor",
+    ]
+    drawn = [t.get_text() for t in panels[0].get_yticklabels()]
+    toward = vp[(vp["view"] == "toward") & vp["actor"].isin(drawn) & (vp["n"] >= 3)]
+    lowest = toward.loc[toward["mean"].idxmin()]
+    assert title(fig).startswith(f"Tone toward {lowest['actor']} is the lowest")
+    assert f"{lowest['mean']:+.2f} over {lowest['n']} sentences" in title(fig)
