@@ -147,8 +147,9 @@ def load(
         strict: raise on the first failure instead of collecting it in ``errors``.
 
     Returns:
-        The ``articles`` frame and the ``errors`` frame. Duplicate article ids keep the first
-        article; each later one is reported in ``errors``.
+        The ``articles`` frame (schema columns, then the extra metadata columns as strings) and
+        the ``errors`` frame. Duplicate article ids keep the first article; each later one is
+        reported in ``errors``.
 
     Raises:
         CorpusError: with ``strict=True``, on the first failure; otherwise when nothing at all
