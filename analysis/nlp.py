@@ -167,20 +167,25 @@ def parse(texts: Sequence[str], *, use_cache: bool = True, batch_size: int = 32)
 def chunks(text: str, limit: int | None = None) -> list[str]:
     """``text`` cut into consecutive pieces of at most ``limit`` characters (default
     :data:`CHUNK_CHARS`) whose concatenation is ``text``: after the last paragraph break that
-    fits, else the last line break, sentence end or whitespace, else exactly at the limit.
-    Each piece keeps the whitespace that follows its cut."""
+    fits (a blank line, or a line break in a text without blank lines), else the last sentence
+    end or whitespace, else exactly at the limit. Each piece keeps the whitespace that follows
+    its cut."""
     limit = limit or CHUNK_CHARS
+    if len(text) <= limit:
+        return [text]
+    breaks = _CUTS[0] if _BLANK_LINE.search(text) else _CUTS[1]  # as paragraph_breaks reads it
+    cuts = (breaks, *_CUTS[2:])
     pieces, start = [], 0
     while len(text) - start > limit:
-        end = _cut(text, start, start + limit)
+        end = _cut(text, start, start + limit, cuts)
         pieces.append(text[start:end])
         start = end
     return [*pieces, text[start:]]
 
 
-def _cut(text: str, start: int, stop: int) -> int:
+def _cut(text: str, start: int, stop: int, cuts: tuple[re.Pattern, ...]) -> int:
     window = text[start:stop]
-    for pattern in _CUTS:
+    for pattern in cuts:
         ends = [match.end() for match in pattern.finditer(window)]
         if ends:
             return start + ends[-1]
@@ -371,8 +376,9 @@ _SENTENCES = "newsframe.sentences"
 _TEXT = "newsframe.text"
 _QUOTATIONS = "newsframe.quotations"
 _QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
-#: Where a long text may be cut, best first: after a blank line, a line break, a sentence end,
-#: any whitespace (the cut falls after the whitespace, which stays on the piece before).
+#: Where a long text may be cut, best first: after a paragraph break (a blank line; a line break
+#: in a text without blank lines), a sentence end, any whitespace (the cut falls after the
+#: whitespace, which stays on the piece before).
 _CUTS = (
     re.compile(r"\n[^\S\n]*\n\s*"),
     re.compile(r"\n\s*"),
