@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,6 +52,15 @@ INSTALL_HINT = (
 )
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+#: Where a long text may be cut, best first: after a paragraph break (a blank line; a line break
+#: in a text without blank lines), a sentence end, any whitespace (the cut falls after the
+#: whitespace, which stays on the piece before).
+_CUTS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"'”’)\]]*\s+"),
+    re.compile(r"\s+"),
+)
 
 
 class ModelNotInstalledError(RuntimeError):
@@ -199,6 +209,8 @@ def _parse_all(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc
     parts: list[Doc] = []
     for doc in _pipe(nlp, pieces, batch_size):
         last = doc.user_data.pop(_LAST_PIECE)
+        if parts or not last:  # a piece of a longer text: the joined Doc has no tensor anyway
+            doc.tensor = numpy.empty((0, 0), dtype="float32")
         parts.append(doc)
         if last:
             yield parts[0] if len(parts) == 1 else _join(parts)
@@ -376,12 +388,3 @@ _SENTENCES = "newsframe.sentences"
 _TEXT = "newsframe.text"
 _QUOTATIONS = "newsframe.quotations"
 _QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
-#: Where a long text may be cut, best first: after a paragraph break (a blank line; a line break
-#: in a text without blank lines), a sentence end, any whitespace (the cut falls after the
-#: whitespace, which stays on the piece before).
-_CUTS = (
-    re.compile(r"\n[^\S\n]*\n\s*"),
-    re.compile(r"\n\s*"),
-    re.compile(r"[.!?][\"'”’)\]]*\s+"),
-    re.compile(r"\s+"),
-)
