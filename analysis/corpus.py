@@ -19,7 +19,8 @@ followed by ``\n``, old Mac line endings) becomes ``\n``, so paragraphs survive.
 Metadata: ``id``, ``title``, ``source``, ``published``, ``url`` and ``topics`` (or ``tags``) from
 front matter or the table columns of those names fill the schema columns
 (``frames.SCHEMAS["articles"]``). ``published`` is parsed into a datetime (UTC, stored without a
-zone; a date that cannot be read is ``NaT``) and kept as given in ``published_text``; ``topics``
+zone; a date that cannot be read or has no four-digit year is ``NaT``; ``03/04/2022`` is read
+month first, as pandas does) and kept as given in ``published_text``; ``topics``
 are joined by `` | ``. Every other front-matter key with a scalar value, and every other table
 column whose cells are all scalars (nested or list-valued columns such as PolNeAR's ``quotes``
 are ignored), becomes an extra string column after the schema columns, in order of first
@@ -147,8 +148,9 @@ def load(
         strict: raise on the first failure instead of collecting it in ``errors``.
 
     Returns:
-        The ``articles`` frame and the ``errors`` frame. Duplicate article ids keep the first
-        article; each later one is reported in ``errors``.
+        The ``articles`` frame (schema columns, then the extra metadata columns as strings) and
+        the ``errors`` frame. Duplicate article ids keep the first article; each later one is
+        reported in ``errors``.
 
     Raises:
         CorpusError: with ``strict=True``, on the first failure; otherwise when nothing at all

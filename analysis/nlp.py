@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,6 +52,15 @@ INSTALL_HINT = (
 )
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+#: Where a long text may be cut, best first: after a paragraph break (a blank line; a line break
+#: in a text without blank lines), a sentence end, any whitespace (the cut falls after the
+#: whitespace, which stays on the piece before).
+_CUTS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"'”’)\]]*\s+"),
+    re.compile(r"\s+"),
+)
 
 
 class ModelNotInstalledError(RuntimeError):
@@ -167,20 +177,25 @@ def parse(texts: Sequence[str], *, use_cache: bool = True, batch_size: int = 32)
 def chunks(text: str, limit: int | None = None) -> list[str]:
     """``text`` cut into consecutive pieces of at most ``limit`` characters (default
     :data:`CHUNK_CHARS`) whose concatenation is ``text``: after the last paragraph break that
-    fits, else the last line break, sentence end or whitespace, else exactly at the limit.
-    Each piece keeps the whitespace that follows its cut."""
+    fits (a blank line, or a line break in a text without blank lines), else the last sentence
+    end or whitespace, else exactly at the limit. Each piece keeps the whitespace that follows
+    its cut."""
     limit = limit or CHUNK_CHARS
+    if len(text) <= limit:
+        return [text]
+    breaks = _CUTS[0] if _BLANK_LINE.search(text) else _CUTS[1]  # as paragraph_breaks reads it
+    cuts = (breaks, *_CUTS[2:])
     pieces, start = [], 0
     while len(text) - start > limit:
-        end = _cut(text, start, start + limit)
+        end = _cut(text, start, start + limit, cuts)
         pieces.append(text[start:end])
         start = end
     return [*pieces, text[start:]]
 
 
-def _cut(text: str, start: int, stop: int) -> int:
+def _cut(text: str, start: int, stop: int, cuts: tuple[re.Pattern, ...]) -> int:
     window = text[start:stop]
-    for pattern in _CUTS:
+    for pattern in cuts:
         ends = [match.end() for match in pattern.finditer(window)]
         if ends:
             return start + ends[-1]
@@ -194,6 +209,8 @@ def _parse_all(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc
     parts: list[Doc] = []
     for doc in _pipe(nlp, pieces, batch_size):
         last = doc.user_data.pop(_LAST_PIECE)
+        if parts or not last:  # a piece of a longer text: the joined Doc has no tensor anyway
+            doc.tensor = numpy.empty((0, 0), dtype="float32")
         parts.append(doc)
         if last:
             yield parts[0] if len(parts) == 1 else _join(parts)
@@ -371,11 +388,3 @@ _SENT_STARTS = "newsframe.sentence_starts"
 _SENTENCES = "newsframe.sentences"
 _TEXT = "newsframe.text"
 _QUOTATIONS = "newsframe.quotations"
-#: Where a long text may be cut, best first: after a blank line, a line break, a sentence end,
-#: any whitespace (the cut falls after the whitespace, which stays on the piece before).
-_CUTS = (
-    re.compile(r"\n[^\S\n]*\n\s*"),
-    re.compile(r"\n\s*"),
-    re.compile(r"[.!?][\"'”’)\]]*\s+"),
-    re.compile(r"\s+"),
-)

@@ -503,7 +503,7 @@ def test_jsonl_line_separators_inside_strings_are_text_not_line_breaks(tmp_path)
         json.dumps({"id": "a", "text": text}, ensure_ascii=False),  # raw U+2028 / U+0085
         json.dumps({"id": "b", "text": "Second."}),
     ]
-    path = write(tmp_path / "d.jsonl", "\n".join(lines) + "\n")
+    path = write(tmp_path / "d.jsonl", "\r\n".join(lines) + "\r\n")  # Windows line ends too
     corpus = load(path)
     assert corpus.errors.empty, corpus.errors.to_dict("records")
     assert list(corpus.articles.text) == [text, "Second."]

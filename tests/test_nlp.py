@@ -118,11 +118,11 @@ def analysis_of(doc) -> list[tuple]:
 
 
 def test_chunks_cut_after_paragraph_breaks_then_sentences_then_whitespace():
-    text = "One two.\n\nThree four. Five six seven eight nine ten eleven"
+    text = "One two.\n\nThree four. Five\nsix seven eight nine ten eleven"
     assert nlp.chunks(text, limit=15) == [
         "One two.\n\n",  # the blank line, not the later sentence end
-        "Three four. ",
-        "Five six seven ",
+        "Three four. ",  # a sentence end, not a line break inside a paragraph
+        "Five\nsix seven ",
         "eight nine ten ",
         "eleven",
     ]
@@ -157,12 +157,18 @@ def test_a_text_over_spacys_max_length_parses(monkeypatch):
 
 
 def test_paragraphs_of_a_pieced_text_follow_the_whole_text_layout(monkeypatch):
-    # the whole text has blank lines, so a single newline inside a piece is not a break
-    text = "First line\ncontinues here.\n\n" + "Another paragraph here.\n\n" * 5
-    monkeypatch.setattr(nlp, "CHUNK_CHARS", 40)
+    # the whole text has blank lines, so the line break inside the last piece is not a break
+    text = "Kyiv said no.\n\nThe first line\ncontinues here. Then more."
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 45)
+    assert nlp.chunks(text) == ["Kyiv said no.\n\n", "The first line\ncontinues here. Then more."]
     doc = nlp.parse([text], use_cache=False)[0]
-    assert doc.text == text
-    assert [text[s:e] for _, s, e in nlp.sentences(doc)][0] == "First line\ncontinues here."
+    assert [text[s:e] for _, s, e in nlp.sentences(doc)] == [
+        "Kyiv said no.",
+        "The first line\ncontinues here.",
+        "Then more.",
+    ]
+    lines = "Kyiv said no.\nThe first line continues here. Then more."  # a line per paragraph
+    assert nlp.chunks(lines) == ["Kyiv said no.\n", "The first line continues here. Then more."]
 
 
 # --- the cache: verified on read, written atomically, optional ----------------------------------
