@@ -24,6 +24,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -42,6 +43,9 @@ from analysis.pipeline import Batch, analyse_batch
 MAX_BATCH = 16
 #: Batches in flight per worker.
 IN_FLIGHT = 2
+#: Each worker process computes on one thread (BLAS, OpenMP, ONNX Runtime): N workers on N cores,
+#: not N × N threads fighting for them.
+ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 #: A worker process is started per this many articles at most (see :func:`workers_for`).
 ARTICLES_PER_WORKER = 8
 
@@ -118,12 +122,30 @@ def _results(parts: list, *, use_cache: bool, jobs: int, scheduler: str | None) 
             yield analyse_batch(part, use_cache=use_cache)
     else:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            max_workers=jobs, mp_context=context, initializer=nlp.load_model
-        ) as pool:
+        with (
+            _environment(ONE_THREAD),
+            ProcessPoolExecutor(
+                max_workers=jobs, mp_context=context, initializer=nlp.load_model
+            ) as pool,
+        ):
             yield from _in_order(
                 parts, lambda part: pool.submit(analyse_batch, part, use_cache=use_cache), jobs
             )
+
+
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """``os.environ`` with ``values`` while worker processes are started (they inherit it)."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _in_order(
@@ -159,6 +181,7 @@ def _on_dask(parts: list, *, use_cache: bool, jobs: int, address: str) -> Iterat
             processes=True,
             dashboard_address=None,
             silence_logs=logging.CRITICAL,  # workers losing the scheduler at shutdown is expected
+            env=ONE_THREAD,
         )
         client = Client(cluster)
     else:

@@ -25,6 +25,7 @@ best model (GRU-TSC on RoBERTa, GPU) 83.1 on the test part.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -169,6 +170,8 @@ def load_model() -> tuple[object, Tokenizer]:
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # a shared CPU
+    # a worker process of a parallel run gets one thread (analysis.runner sets OMP_NUM_THREADS)
+    options.intra_op_num_threads = int(os.environ.get("OMP_NUM_THREADS", "0") or 0)
     session = onnxruntime.InferenceSession(
         str(MODEL_DIR / "model.onnx"), options, providers=["CPUExecutionProvider"]
     )
