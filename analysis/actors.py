@@ -1115,23 +1115,28 @@ def summarize_actors(
     table = load_actor_table() if table is None else table
     table_roles = dict(zip(table["actor"], table["role"], strict=True))
     keys = ["article_id", "actor"] if by_article else ["actor"]
-    rows = []
-    for key, group in mentions.sort_values(["article_id", "mention_id"]).groupby(keys, sort=False):
-        values = dict(zip(keys, key if isinstance(key, tuple) else (key,), strict=True))
-        role = _role_text(group)
-        rows.append(
-            {
-                "article_id": values.get("article_id", pd.NA),
-                "actor": values["actor"],
-                "actor_type": group["actor_type"].iloc[0],
-                "side": _first(group["side"]),
-                "role": table_roles.get(values["actor"], pd.NA) if role is pd.NA else role,
-                "n_mentions": len(group),
-                "first_sentence": group["sent_id"].min(),
-                "aliases": " | ".join(dict.fromkeys(group["text"].str.replace("’", "'"))),
-            }
-        )
-    actors = pd.DataFrame(rows)
+    ordered = mentions.dropna(subset=["actor"]).sort_values(["article_id", "mention_id"])
+    grouped = ordered.groupby(keys, sort=False)
+    role = pd.Series(pd.NA, index=grouped.size().index, dtype=object)
+    for how in ("title", "role"):  # a role found in the text wins over a title
+        described = ordered[ordered["how"] == how].dropna(subset=["description"])
+        found = described.groupby(keys, sort=False)["description"].first()
+        role = found.astype(object).combine_first(role)
+    actors = grouped.agg(
+        actor_type=("actor_type", "first"),
+        side=("side", "first"),  # the first known side
+        n_mentions=("actor", "size"),
+        first_sentence=("sent_id", "min"),
+    )
+    actors["role"] = role.reindex(actors.index)
+    actors["aliases"] = grouped["text"].agg(
+        lambda texts: " | ".join(dict.fromkeys(texts.str.replace("’", "'")))
+    )
+    actors = actors.reset_index()
+    if not by_article:
+        actors.insert(0, "article_id", pd.NA)
+    missing = actors["role"].isna()
+    actors.loc[missing, "role"] = actors.loc[missing, "actor"].map(table_roles)
     counts = _quote_counts(quotes)
     if not by_article:
         counts = counts.groupby("actor", as_index=False)[["n_quotes", "n_quoted_words"]].sum()
