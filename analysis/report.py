@@ -28,7 +28,7 @@ import papermill
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from analysis import annotate, charts, config, runner, store
+from analysis import annotate, charts, compare, config, runner, store
 from analysis.corpus import CorpusError, load
 
 KERNEL = "python3"
@@ -149,9 +149,8 @@ ARTICLES_PER_READ = 100
 #: Up to this many articles, the index shows the list of annotated pages unfolded.
 OPEN_LIST = 20
 
-#: Articles columns that name the outlet (as the charts read them), and the publication date.
+#: Articles columns that name the outlet (as the charts read them).
 OUTLET_COLUMNS = charts.OUTLET_COLUMNS
-DATE_COLUMNS = ("published", "publication_date", "date")
 
 
 def describe(articles: pd.DataFrame) -> str:
@@ -174,12 +173,10 @@ def describe(articles: pd.DataFrame) -> str:
         named = ", ".join(f"{name} ({count})" for name, count in counts.head(5).items())
         more = f" and {len(counts) - 5} more" if len(counts) > 5 else ""
         said += f", on {named}{more}"
-    dates = _first_present(articles, DATE_COLUMNS)
-    if dates is not None:
-        parsed = pd.to_datetime(dates, errors="coerce", utc=True).dropna()
-        if len(parsed):
-            first, last = (f"{d:%-d %B %Y}" for d in (parsed.min(), parsed.max()))
-            said += f", published {first}" if first == last else f", published {first} – {last}"
+    parsed = compare.dates(articles).dropna()  # the dates the comparisons group by
+    if len(parsed):
+        first, last = (f"{d:%-d %B %Y}" for d in (parsed.min(), parsed.max()))
+        said += f", published {first}" if first == last else f", published {first} – {last}"
     return said
 
 

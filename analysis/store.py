@@ -22,12 +22,13 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from analysis import frames
 from analysis.pipeline import ARTICLE_FRAMES, Batch, summarize
@@ -97,7 +98,6 @@ class FramesWriter:
         for leftover in parts.glob(f"{_TEMPORARY}*"):
             shutil.rmtree(leftover, ignore_errors=True)
         self._parts = [part for part in map(_read_part, parts.iterdir()) if part is not None]
-        self._written: list[str] = []
 
     def done(self, articles: pd.DataFrame) -> pd.Series:
         """Which rows of ``articles`` a finished part already holds (same text, same pipeline)."""
@@ -189,20 +189,21 @@ def _read_part(path: Path) -> _Part | None:
 
 
 def _rows(path: Path) -> int:
-    import pyarrow.parquet as pq
-
     return pq.ParquetFile(path).metadata.num_rows
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f"{_TEMPORARY}{uuid.uuid4().hex}-{path.name}")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    _atomically(path, lambda temporary: temporary.write_bytes(data))
 
 
 def _atomic_parquet(frame: pd.DataFrame, path: Path) -> None:
+    _atomically(path, lambda temporary: frame.to_parquet(temporary, index=False))
+
+
+def _atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """``write`` a temporary file beside ``path``, then rename it into place."""
     temporary = path.with_name(f"{_TEMPORARY}{uuid.uuid4().hex}-{path.name}")
-    frame.to_parquet(temporary, index=False)
+    write(temporary)
     os.replace(temporary, path)
 
 
@@ -299,6 +300,4 @@ def _read_parquet(path: Path, columns: list[str] | None, filters) -> pd.DataFram
 
 
 def _has_column(path: Path, column: str) -> bool:
-    import pyarrow.parquet as pq
-
     return column in pq.ParquetFile(path).schema_arrow.names
