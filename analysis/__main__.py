@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import frames, pipeline, runner, store
+from analysis import frames, runner, store
 from analysis.corpus import CorpusError, load
 
 OK, FAILURES, NOTHING, ENVIRONMENT = 0, 1, 2, 3
@@ -149,7 +149,7 @@ def _to_jsonl(corpus, target: Path, options: dict) -> pd.DataFrame:
             handle.writelines(frames.Frames(articles=done, **batch.frames).jsonl_lines())
             failed.append(batch.errors)
     os.replace(temporary, target)
-    return pipeline.concat("errors", failed)
+    return frames.concat("errors", failed)
 
 
 def _export_csv(folder: Path) -> Path:

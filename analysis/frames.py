@@ -379,6 +379,12 @@ def _records_by_article(frame: pd.DataFrame) -> dict[str, list[dict]]:
     return records
 
 
+def concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Rows of ``parts`` (conformed frames ``name``) in order; the empty frame when none."""
+    parts = [part for part in parts if len(part)]
+    return pd.concat(parts, ignore_index=True) if parts else empty(name)
+
+
 def span_columns(frame: pd.DataFrame) -> list[tuple[str, str, str]]:
     """``(start, end, text)`` column triples of a frame, found by naming convention.
 

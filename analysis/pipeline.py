@@ -20,7 +20,18 @@ from pathlib import Path
 import pandas as pd
 from spacy.tokens import Doc
 
-from analysis import actors, config, entities, frames, framing, nlp, quotes, sentiment, tone
+from analysis import (
+    actors,
+    config,
+    entities,
+    frames,
+    framing,
+    nlp,
+    quotes,
+    sections,
+    sentiment,
+    tone,
+)
 from analysis.corpus import Corpus, load
 
 Source = Corpus | pd.DataFrame | str | Path | Iterable[str | Path]
@@ -86,7 +97,7 @@ def analyse_batch(articles: pd.DataFrame, *, use_cache: bool = True) -> Batch:
         n_words += int(row.n_words)
     return Batch(
         article_ids=done,
-        frames={name: concat(name, parts) for name, parts in found.items()},
+        frames={name: frames.concat(name, parts) for name, parts in found.items()},
         errors=frames.conform("errors", failures),
         n_words=n_words,
     )
@@ -116,12 +127,6 @@ def _failure(row, stage: str, error: BaseException | None) -> dict:
     }
 
 
-def concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """Rows of ``parts`` (conformed frames ``name``) in order; the empty frame when none."""
-    parts = [part for part in parts if len(part)]
-    return pd.concat(parts, ignore_index=True) if parts else frames.empty(name)
-
-
 class StageError(RuntimeError):
     """A layer raised while analysing one article; ``stage`` names the layer."""
 
@@ -131,11 +136,16 @@ class StageError(RuntimeError):
 
 
 def analyse(doc: Doc, article_id: str) -> dict[str, pd.DataFrame]:
-    """Every per-article frame of one parsed article, each layer reading the ones before it.
+    """Every per-article frame of one parsed article, each layer reading the ones before it;
+    a very long article section by section (:mod:`analysis.sections`).
 
     Raises:
         StageError: a layer failed; its ``stage`` names the layer and ``__cause__`` is the error.
     """
+    return sections.analyse_in_sections(doc, article_id, _layers)
+
+
+def _layers(doc: Doc, article_id: str) -> dict[str, pd.DataFrame]:
     found: dict[str, pd.DataFrame] = {}
     for stage, step in _STEPS:
         try:
@@ -264,9 +274,10 @@ def extract(
     articles = corpus.articles[corpus.articles["article_id"].isin(done)].reset_index(drop=True)
     found = frames.Frames(
         articles=articles,
-        errors=concat("errors", [corpus.errors] + [batch.errors for batch in batches]),
+        errors=frames.concat("errors", [corpus.errors] + [batch.errors for batch in batches]),
         **{
-            name: concat(name, [batch.frames[name] for batch in batches]) for name in ARTICLE_FRAMES
+            name: frames.concat(name, [batch.frames[name] for batch in batches])
+            for name in ARTICLE_FRAMES
         },
     )
     for name, frame in summarize(found).items():

@@ -35,7 +35,7 @@ try:  # dask[distributed] is an optional extra
 except ImportError:  # pragma: no cover - without the extra, --scheduler explains what to install
     WorkerPlugin = object
 
-from analysis import nlp, pipeline, store
+from analysis import frames, nlp, pipeline, store
 from analysis.corpus import Corpus
 from analysis.pipeline import Batch, analyse_batch
 
@@ -241,7 +241,7 @@ def extract_to(
     ):
         writer.write_batch(batch, todo)
         failed.append(batch.errors)
-    errors = pipeline.concat("errors", failed)
+    errors = frames.concat("errors", failed)
     analysed = articles[~articles["article_id"].isin(errors["article_id"].dropna())]
     writer.finish(analysed.reset_index(drop=True), errors)
     return errors

@@ -6,6 +6,8 @@ offline; its NLTK-backed features are never touched. VADER's lexicon ships insid
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from functools import lru_cache
 
@@ -114,7 +116,7 @@ def score_sentences(doc: Doc, article_id: str) -> tuple[pd.DataFrame, pd.DataFra
             {
                 "article_id": article_id,
                 "sent_id": sent_id,
-                "paragraph_id": sum(p <= start for p in paragraph_starts) - 1,
+                "paragraph_id": bisect.bisect_right(paragraph_starts, start) - 1,
                 "start": start,
                 "end": end,
                 "text": text,
