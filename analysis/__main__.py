@@ -49,7 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--id-column", default=None, help="id column of tables (default: id/doc_id)")
     ex.add_argument("--no-cache", action="store_true", help="parse again, ignoring .cache/")
     ex.add_argument(
-        "--jobs", type=int, default=runner.default_jobs(), help="worker processes (default: all)"
+        "--jobs",
+        type=int,
+        default=runner.default_jobs(),
+        help="worker processes, one core each (default: all cores)",
     )
     ex.add_argument(
         "--scheduler", help="Dask scheduler address tcp://HOST:PORT, or 'local' for a LocalCluster"
@@ -85,6 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "tone":
         return _tone(args)
+    if args.jobs == 1 and args.scheduler is None:
+        # one job is one core: the tone model's ONNX Runtime reads this when it loads
+        os.environ.update({k: v for k, v in runner.ONE_THREAD.items() if k not in os.environ})
     try:
         _check_output(args)
     except OSError as error:
