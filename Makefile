@@ -49,11 +49,13 @@ $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
-bench: $(BENCH_STAMP) ## throughput, scaling, attribution and actor benchmarks (skip without ../shared)
+bench: $(BENCH_STAMP) ## throughput, scaling, robustness, attribution, actor and tone benchmarks (skip without ../shared)
 	$(BIN)/python benchmarks/throughput.py --corpus $(SHARED)/corpus/wikinews
 	$(BIN)/python benchmarks/scaling.py --corpus $(SHARED)/corpus/wikinews
 	$(BIN)/python benchmarks/attribution.py --gold $(SHARED)/bench/polnear-dev.jsonl
+	$(BIN)/python benchmarks/robustness.py --corpus $(SHARED)/corpus/wikinews
 	$(BIN)/python benchmarks/actors.py --gold $(SHARED)/bench/gum-dev.jsonl
+	$(BIN)/python benchmarks/tone.py --gold $(SHARED)/bench/newsmtsc-dev.jsonl
 
 lint: install ## ruff lint + format check
 	$(BIN)/ruff check analysis tests benchmarks notebooks
