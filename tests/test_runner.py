@@ -200,3 +200,86 @@ def test_a_killed_run_resumes_to_the_frames_of_a_clean_run(tmp_path):
     clean = tmp_path / "clean"
     runner.extract_to(load(table), clean, batch_size=3)
     assert_same_frames(store.read(clean), store.read(folder))
+
+
+class _Killed(BaseException):
+    """Stands for SIGKILL: not an Exception, so nothing in the run catches it."""
+
+
+def _killing_writes(folder, stop_at: int | None):
+    """Patches for every way the store writes inside ``folder``: count the writes, and at write
+    number ``stop_at`` leave a torn file (or skip the rename) and stop as a kill would."""
+    count = [0]
+    originals = {
+        "parquet": pd.DataFrame.to_parquet,
+        "text": type(folder).write_text,
+        "bytes": type(folder).write_bytes,
+        "replace": os.replace,
+    }
+
+    def inside(path) -> bool:
+        return str(path).startswith(str(folder))
+
+    def step(path) -> bool:
+        if not inside(path):
+            return False
+        count[0] += 1
+        return count[0] == stop_at
+
+    def to_parquet(frame, path, *args, **kwargs):
+        if step(path):
+            open(path, "wb").write(b"PAR1 torn")
+            raise _Killed
+        return originals["parquet"](frame, path, *args, **kwargs)
+
+    def write_text(path, data, *args, **kwargs):
+        if step(path):
+            originals["text"](path, data[: len(data) // 2], *args, **kwargs)
+            raise _Killed
+        return originals["text"](path, data, *args, **kwargs)
+
+    def write_bytes(path, data):
+        if step(path):
+            originals["bytes"](path, data[: len(data) // 2])
+            raise _Killed
+        return originals["bytes"](path, data)
+
+    def replace(source, target):
+        if step(target):
+            raise _Killed
+        return originals["replace"](source, target)
+
+    patches = [
+        (pd.DataFrame, "to_parquet", to_parquet),
+        (type(folder), "write_text", write_text),
+        (type(folder), "write_bytes", write_bytes),
+        (store.os, "replace", replace),
+    ]
+    return count, patches
+
+
+def test_a_run_stopped_at_any_write_resumes_to_the_frames_of_a_clean_run(tmp_path):
+    """Every write of a run (parts, corpus frames, manifest) in turn is the one killed, torn; the
+    folder is then refused, and a rerun gives exactly the frames of an uninterrupted run."""
+    articles = load(pd.DataFrame({"id": ["a", "b", "c", "d"], "text": STORIES[:4]}))
+    clean = tmp_path / "clean"
+    count, patches = _killing_writes(clean, stop_at=None)
+    with pytest.MonkeyPatch.context() as patch:
+        for owner, name, value in patches:
+            patch.setattr(owner, name, value)
+        runner.extract_to(articles, clean, batch_size=2)
+    writes = count[0]
+    assert writes > 20  # parts of two batches, the corpus frames, the manifest
+    expected = store.read(clean)
+    for stop_at in range(1, writes + 1):
+        folder = tmp_path / f"stopped-{stop_at}"
+        _count, patches = _killing_writes(folder, stop_at)
+        with pytest.MonkeyPatch.context() as patch:
+            for owner, name, value in patches:
+                patch.setattr(owner, name, value)
+            with pytest.raises(_Killed):
+                runner.extract_to(articles, folder, batch_size=2)
+        with pytest.raises(store.FramesFolderError):
+            store.read(folder)
+        runner.extract_to(articles, folder, batch_size=2)
+        assert_same_frames(expected, store.read(folder))
