@@ -294,6 +294,9 @@ def _clause_subject_actor(token: Token, cast: Cast) -> Credit | None:
     return None
 
 
+# --- contrasts ----------------------------------------------------------------------------------
+
+
 def _contrasts(
     doc: Doc, article_id: str, stances: pd.DataFrame, contrast_spans: list[Span]
 ) -> pd.DataFrame:
