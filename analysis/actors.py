@@ -51,7 +51,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from analysis import config, corpus, frames, nlp
+from analysis import config, frames, nlp
 
 TABLE_COLUMNS = ("actor", "aliases", "type", "side", "role")
 ACTOR_TYPES = ("person", "organisation", "government", "country", "place", "group")
@@ -1063,88 +1063,6 @@ def find_mentions(doc: Doc, article_id: str, *, table: pd.DataFrame | None = Non
     ):
         sieve(state)
     return _frame(state, article_id)
-
-
-def _quote_counts(quotes: pd.DataFrame | None) -> pd.DataFrame:
-    columns = ["article_id", "actor", "n_quotes", "n_quoted_words"]
-    if quotes is None or quotes.empty:
-        return pd.DataFrame(columns=columns)
-    counted = quotes.assign(
-        actor=quotes["speaker"],
-        words=quotes["content"].fillna("").map(corpus.count_words),
-    )
-    grouped = counted.groupby(["article_id", "actor"], dropna=True)
-    return grouped.agg(n_quotes=("words", "size"), n_quoted_words=("words", "sum")).reset_index()
-
-
-def _first(values: pd.Series) -> object:
-    present = values.dropna()
-    return present.iloc[0] if len(present) else pd.NA
-
-
-def _role_text(group: pd.DataFrame) -> object:
-    for how in ("role", "title"):
-        found = _first(group.loc[group["how"] == how, "description"])
-        if found is not pd.NA:
-            return found
-    return pd.NA
-
-
-def summarize_actors(
-    mentions: pd.DataFrame,
-    *,
-    quotes: pd.DataFrame | None = None,
-    by_article: bool = True,
-    table: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """One row per actor per article (or per actor across the corpus): the ``actors`` frame.
-
-    Args:
-        mentions: a ``mentions`` frame from :func:`find_mentions` (one or many articles).
-        quotes: a ``quotes`` frame whose ``speaker`` holds canonical actor names; fills
-            ``n_quotes`` and ``n_quoted_words`` (0 when omitted or when an actor is never quoted).
-        by_article: one row per actor per article; when False, one row per actor for the corpus,
-            with ``article_id`` <NA>.
-        table: the actor table, for roles the text does not give; ``data/actors.csv`` when omitted.
-
-    Returns:
-        The ``actors`` frame, most-mentioned first.
-    """
-    if mentions.empty:
-        return frames.empty("actors")
-    table = load_actor_table() if table is None else table
-    table_roles = dict(zip(table["actor"], table["role"], strict=True))
-    keys = ["article_id", "actor"] if by_article else ["actor"]
-    ordered = mentions.dropna(subset=["actor"]).sort_values(["article_id", "mention_id"])
-    grouped = ordered.groupby(keys, sort=False)
-    role = pd.Series(pd.NA, index=grouped.size().index, dtype=object)
-    for how in ("title", "role"):  # a role found in the text wins over a title
-        described = ordered[ordered["how"] == how].dropna(subset=["description"])
-        found = described.groupby(keys, sort=False)["description"].first()
-        role = found.astype(object).combine_first(role)
-    actors = grouped.agg(
-        actor_type=("actor_type", "first"),
-        side=("side", "first"),  # the first known side
-        n_mentions=("actor", "size"),
-        first_sentence=("sent_id", "min"),
-    )
-    actors["role"] = role.reindex(actors.index)
-    actors["aliases"] = grouped["text"].agg(
-        lambda texts: " | ".join(dict.fromkeys(texts.str.replace("’", "'")))
-    )
-    actors = actors.reset_index()
-    if not by_article:
-        actors.insert(0, "article_id", pd.NA)
-    missing = actors["role"].isna()
-    actors.loc[missing, "role"] = actors.loc[missing, "actor"].map(table_roles)
-    counts = _quote_counts(quotes)
-    if not by_article:
-        counts = counts.groupby("actor", as_index=False)[["n_quotes", "n_quoted_words"]].sum()
-    actors = actors.merge(counts, on=keys, how="left").fillna({"n_quotes": 0, "n_quoted_words": 0})
-    actors = actors.sort_values(
-        ["article_id", "n_mentions", "actor"], ascending=[True, False, True]
-    )
-    return frames.conform("actors", actors)
 
 
 def actor_at(mentions: pd.DataFrame, start: int, end: int) -> pd.Series | None:

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from analysis import corpus, framing
+from analysis import corpus, summaries
 from analysis.frames import Frames
 
 GroupBy = str | Callable[[pd.DataFrame], "pd.Series | Sequence"]
@@ -262,10 +262,10 @@ def one_article(frames: Frames, article: str | int | None = None) -> Frames:
         if "article_id" in frame.columns:
             frame = frame[frame["article_id"] == chosen].reset_index(drop=True)
         parts[name] = frame
-    parts["voice_portrayal"] = framing.voice_and_portrayal(
+    parts["voice_portrayal"] = summaries.voice_and_portrayal(
         parts["sentences"], parts["quotes"], parts["mentions"]
     )
-    parts["agency_summary"] = framing.agency_summary(parts["agency"])
+    parts["agency_summary"] = summaries.agency_summary(parts["agency"])
     return Frames(**parts)
 
 

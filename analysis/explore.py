@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis import annotate, compare, framing
+from analysis import annotate, compare, summaries
 from analysis.frames import Frames
 
 ALL = "(all articles)"
@@ -163,7 +163,7 @@ class Explorer:
         )
         sentences = self.frames.sentences.set_index(keys)
         table = named.join(sentences[["polarity", "vader_compound", "text"]]).reset_index()
-        speaking = framing._speaking(self.frames.sentences, self.frames.quotes)
+        speaking = summaries.speaking_sentences(self.frames.sentences, self.frames.quotes)
         speaking = speaking[speaking["actor"] == actor][keys].assign(speaks=True)
         table = table.merge(speaking, on=keys, how="left")
         table["speaks"] = table["speaks"].fillna(False).astype(bool)

@@ -30,6 +30,7 @@ from analysis import (
     quotes,
     sections,
     sentiment,
+    summaries,
     tone,
 )
 from analysis.corpus import Corpus, load
@@ -214,11 +215,11 @@ def summarize(found: frames.Frames) -> dict[str, pd.DataFrame]:
     if found.mentions.empty and found.sentences.empty:
         return {name: frames.empty(name) for name in SUMMARY_FRAMES}
     return {
-        "actors": actors.summarize_actors(found.mentions, quotes=found.quotes),
-        "voice_portrayal": framing.voice_and_portrayal(
+        "actors": summaries.summarize_actors(found.mentions, quotes=found.quotes),
+        "voice_portrayal": summaries.voice_and_portrayal(
             found.sentences, found.quotes, found.mentions
         ),
-        "agency_summary": framing.agency_summary(found.agency),
+        "agency_summary": summaries.agency_summary(found.agency),
     }
 
 

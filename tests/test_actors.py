@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import actors, nlp
+from analysis import actors, nlp, summaries
 
 #: Every third-person pronoun in tests/fixtures/seed-article.txt, checked by reading the article:
 #: offset -> (pronoun, the actors it may correctly resolve to). An empty tuple means the
@@ -125,7 +125,7 @@ def test_offsets_are_sacred(mentions, seed_text):
 
 
 def test_every_gold_actor_found_with_type_side_and_min_mentions(mentions, gold):
-    summary = actors.summarize_actors(mentions).set_index("actor")
+    summary = summaries.summarize_actors(mentions).set_index("actor")
     for expected in gold["actors"]:
         name = expected["actor"]
         assert name in summary.index, name
@@ -184,7 +184,7 @@ def test_metonyms_only_when_places_act(mentions, seed_text):
 
 
 def test_titles_and_appositions_give_roles(mentions, seed_text):
-    summary = actors.summarize_actors(mentions).set_index("actor")
+    summary = summaries.summarize_actors(mentions).set_index("actor")
     assert summary.loc["Alexei Kulemzin", "role"].startswith("Russian-installed mayor")
     assert summary.loc["Serhiy Nayev", "role"] == "commander of Ukraine’s joint forces"
     assert summary.loc["Vladimir Putin", "role"] == "Russian President"
@@ -194,7 +194,7 @@ def test_titles_and_appositions_give_roles(mentions, seed_text):
 
 
 def test_groups_take_their_side_from_the_text(mentions):
-    summary = actors.summarize_actors(mentions).set_index("actor")
+    summary = summaries.summarize_actors(mentions).set_index("actor")
     expected = {
         "Ukrainian officials": "Ukraine",
         "Russia's security services": "Russia",
@@ -237,7 +237,7 @@ def test_pronouns_inside_quotes_are_left_alone(mentions, seed_text):
 def test_made_up_article_yields_actors_from_ner(made_up):
     table = actors.load_actor_table()
     known = set(table["actor"]) | set("|".join(table["aliases"].dropna()).split("|"))
-    summary = actors.summarize_actors(made_up, table=table).set_index("actor")
+    summary = summaries.summarize_actors(made_up, table=table).set_index("actor")
     assert not set(summary.index) & known
     mayor = summary.loc["Anna Kowalczyk"]
     assert mayor["actor_type"] == "person"
@@ -267,11 +267,11 @@ def test_summary_counts_quotes_and_aggregates_a_corpus(mentions, made_up):
         }
     )
     both = pd.concat([mentions, made_up], ignore_index=True)
-    per_article = actors.summarize_actors(both, quotes=quotes).set_index(["article_id", "actor"])
+    per_article = summaries.summarize_actors(both, quotes=quotes).set_index(["article_id", "actor"])
     assert per_article.loc[("seed", "Vladimir Putin"), "n_quotes"] == 2
     assert per_article.loc[("seed", "Vladimir Putin"), "n_quoted_words"] == 9
     assert per_article.loc[("seed", "Kremlin"), "n_quotes"] == 0
-    corpus = actors.summarize_actors(both, quotes=quotes, by_article=False)
+    corpus = summaries.summarize_actors(both, quotes=quotes, by_article=False)
     assert corpus["article_id"].isna().all()
     assert corpus["actor"].is_unique
     putin = corpus.set_index("actor").loc["Vladimir Putin"]

@@ -1,4 +1,5 @@
-"""Tests for analysis/framing.py on the bundled Reuters article and its gold annotations.
+"""Tests for analysis/framing/ and its summaries (analysis/summaries.py) on the bundled Reuters
+article and its gold annotations.
 
 Inputs are built once, the way the pipeline builds them: ``nlp.parse`` → ``actors.find_mentions``
 → ``quotes.find_quotes``, and every analysis reads those frames.
@@ -13,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import actors, config, framing, nlp, quotes, sentiment
+from analysis import actors, config, framing, nlp, quotes, sentiment, summaries
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEXT = (FIXTURES / "seed-article.txt").read_text(encoding="utf-8")
@@ -276,7 +277,7 @@ def test_agency_offsets_are_exact(agency_frame):
 
 
 def test_agency_summary_counts_every_row(agency_frame):
-    summary = framing.agency_summary(agency_frame)
+    summary = summaries.agency_summary(agency_frame)
     assert summary["n"].sum() == len(agency_frame)
     counts = agency_frame.groupby(["actor", "role"]).size()
     for row in summary.itertuples():
@@ -360,7 +361,7 @@ def _gold_quotes(doc) -> pd.DataFrame:
 def voice(doc, layers):
     sentences, _ = sentiment.score_sentences(doc, ARTICLE)
     mentions = layers["mentions"]
-    return framing.voice_and_portrayal(sentences, _gold_quotes(doc), mentions, n_boot=500, seed=7)
+    return summaries.voice_and_portrayal(sentences, _gold_quotes(doc), mentions, n_boot=500, seed=7)
 
 
 def test_voice_counts_each_speakers_quotes_with_both_analysers(voice):
@@ -383,13 +384,13 @@ def test_bootstrap_is_reproducible_and_seeded(doc, layers, voice):
     sentences, _ = sentiment.score_sentences(doc, ARTICLE)
     mentions = layers["mentions"]
     gold_quotes = _gold_quotes(doc)
-    again = framing.voice_and_portrayal(sentences, gold_quotes, mentions, n_boot=500, seed=7)
+    again = summaries.voice_and_portrayal(sentences, gold_quotes, mentions, n_boot=500, seed=7)
     pd.testing.assert_frame_equal(voice, again)
-    reordered = framing.voice_and_portrayal(
+    reordered = summaries.voice_and_portrayal(
         sentences, gold_quotes.iloc[::-1], mentions.iloc[::-1], n_boot=500, seed=7
     )
     pd.testing.assert_frame_equal(voice, reordered)
-    other = framing.voice_and_portrayal(sentences, gold_quotes, mentions, n_boot=500, seed=8)
+    other = summaries.voice_and_portrayal(sentences, gold_quotes, mentions, n_boot=500, seed=8)
     several = voice["n"] > 2
     assert not voice[several]["ci_low"].equals(other[several]["ci_low"])
 
@@ -424,7 +425,7 @@ def test_portrayal_leaves_out_sentences_where_the_actor_speaks():
             "side": ["X", "X", "X", pd.NA],
         }
     ).astype({"article_id": "string", "sent_id": "Int64"})
-    frame = framing.voice_and_portrayal(sentences, quotes, mentions, n_boot=50).set_index(
+    frame = summaries.voice_and_portrayal(sentences, quotes, mentions, n_boot=50).set_index(
         ["actor", "view", "analyser"]
     )
     assert frame.loc[("Ann", "portrayal", "textblob"), "n"] == 1
@@ -488,7 +489,7 @@ def test_tone_toward_an_actor_is_one_score_per_sentence_and_actor(seed_frames):
     putin = mentions["actor"] == "Vladimir Putin"
     # invented scores: each sentence's Putin mentions share one (as tone.score_mentions gives)
     mentions["tone"] = np.where(putin, np.where(mentions["sent_id"] % 2 == 0, -0.5, 0.25), np.nan)
-    found = framing.voice_and_portrayal(seed_frames.sentences, seed_frames.quotes, mentions)
+    found = summaries.voice_and_portrayal(seed_frames.sentences, seed_frames.quotes, mentions)
     toward = found[found["view"] == "toward"]
     assert toward["actor"].tolist() == ["Vladimir Putin"] and toward["analyser"].tolist() == [
         "tone"
@@ -497,7 +498,7 @@ def test_tone_toward_an_actor_is_one_score_per_sentence_and_actor(seed_frames):
     assert toward["n"].iloc[0] == len(sentences)
     assert toward["mean"].iloc[0] == pytest.approx(sentences["tone"].mean())
     assert toward["ci_low"].iloc[0] <= toward["mean"].iloc[0] <= toward["ci_high"].iloc[0]
-    without = framing.voice_and_portrayal(
+    without = summaries.voice_and_portrayal(
         seed_frames.sentences,
         seed_frames.quotes,
         seed_frames.mentions.drop(columns="tone", errors="ignore"),
