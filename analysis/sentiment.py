@@ -7,7 +7,6 @@ offline; its NLTK-backed features are never touched. VADER's lexicon ships insid
 from __future__ import annotations
 
 import bisect
-
 import re
 from functools import lru_cache
 
