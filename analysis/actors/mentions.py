@@ -1,0 +1,148 @@
+"""The mentions frame of one article, and lookups over mentions frames: :func:`find_mentions`
+runs the passes in order; :func:`actor_at`, :func:`demonym`, :func:`resolution_table`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from spacy.tokens import Doc
+
+from analysis import frames
+from analysis.actors.counterparts import counterpart_roles
+from analysis.actors.groups import group_nouns
+from analysis.actors.names import entity_names, repeated_names, table_names, unnamed_subjects
+from analysis.actors.pronouns import genders, personal_pronouns
+from analysis.actors.roles import definite_roles, titled_roles
+from analysis.actors.state import Actor, Resolver
+from analysis.actors.tables import load_actor_table, load_lexicons
+from analysis.actors.titles import titles_and_appositions
+
+
+def _cast(table: pd.DataFrame) -> dict[str, Actor]:
+    return {
+        row.actor: Actor(
+            row.actor,
+            row.type,
+            None if pd.isna(row.side) else row.side,
+            None if pd.isna(row.role) else row.role,
+        )
+        for row in table.itertuples(index=False)
+    }
+
+
+def _frame(state: Resolver, article_id: str) -> pd.DataFrame:
+    doc = state.doc
+    sent_starts = {sent.start: index for index, sent in enumerate(doc.sents)}
+    ordered = sorted(state.mentions, key=lambda m: (m.start, -m.end, m.head))
+    ids = {id(m): index for index, m in enumerate(ordered)}
+    rows = []
+    for index, mention in enumerate(ordered):
+        span = doc[mention.start : mention.end]
+        rows.append(
+            {
+                "article_id": article_id,
+                "mention_id": index,
+                "sent_id": sent_starts[span.sent.start],
+                "start": span.start_char,
+                "end": span.end_char,
+                "text": span.text,
+                "actor": mention.actor.name,
+                "actor_type": mention.actor.type,
+                "side": mention.actor.side,
+                "how": mention.how,
+                "antecedent_id": ids.get(id(mention.antecedent)),
+                "description": mention.description,
+            }
+        )
+    return frames.conform("mentions", rows)
+
+
+def find_mentions(doc: Doc, article_id: str, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every mention of an actor in one parsed article, resolved to a canonical actor.
+
+    Args:
+        doc: the article parsed by :func:`analysis.nlp.parse`.
+        article_id: the article's id, copied into every row.
+        table: the actor table; :func:`load_actor_table` of ``data/actors.csv`` when omitted.
+
+    Returns:
+        The ``mentions`` frame (see ``frames.SCHEMAS``), in text order; ``text`` is
+        ``doc.text[start:end]``; ``antecedent_id`` names the mention a pronoun, role noun or
+        description was resolved through.
+    """
+    table = load_actor_table() if table is None else table
+    state = Resolver(doc, _cast(table), table, load_lexicons())
+    for sieve in (
+        table_names,
+        entity_names,
+        repeated_names,
+        unnamed_subjects,
+        titles_and_appositions,
+        group_nouns,
+        definite_roles,
+        titled_roles,
+        genders,
+        personal_pronouns,
+        counterpart_roles,
+    ):
+        sieve(state)
+    return _frame(state, article_id)
+
+
+def actor_at(mentions: pd.DataFrame, start: int, end: int) -> pd.Series | None:
+    """The mention that best stands for the character span ``[start, end)``.
+
+    Used to resolve a quote's speaker span ("he", "Putin", "The Kremlin", "officials") to a
+    canonical actor. Pass one article's mentions. An exact match wins; otherwise among the
+    overlapping mentions, persons first, then the earliest, then the longest.
+
+    Returns:
+        A row of ``mentions``, or None when no mention overlaps the span.
+    """
+    starts = mentions["start"].to_numpy(dtype="int64")
+    ends = mentions["end"].to_numpy(dtype="int64")
+    overlapping = np.flatnonzero((starts < end) & (ends > start))
+    if not overlapping.size:
+        return None
+    exact = [i for i in overlapping if starts[i] == start and ends[i] == end]
+    if exact:
+        return mentions.iloc[exact[0]]
+    types = mentions["actor_type"].to_numpy(dtype=object)
+    best = min(
+        overlapping,
+        key=lambda i: (types[i] != "person", starts[i] < start, starts[i], starts[i] - ends[i]),
+    )
+    return mentions.iloc[best]
+
+
+def demonym(word: str) -> tuple[str, str] | None:
+    """The country and side a demonym or adjective of place names, as the actors layer reads it.
+
+    Args:
+        word: the word as written (case-sensitive), e.g. ``"Russian"`` in "Russian drones".
+
+    Returns:
+        ``(country, side)`` from ``data/lexicons/demonyms.csv``, or None when ``word`` is not one.
+    """
+    return load_lexicons().demonyms.get(word)
+
+
+def resolution_table(mentions: pd.DataFrame, actor: str) -> pd.DataFrame:
+    """Every mention of ``actor`` with how it was resolved, and the mention it was resolved
+    through (``resolved_through``: that antecedent's text), for auditing the resolver.
+
+    Args:
+        mentions: a ``mentions`` frame (one or many articles).
+        actor: the canonical actor name.
+    """
+    own = mentions[mentions["actor"] == actor]
+    antecedents = mentions.set_index(["article_id", "mention_id"])["text"]
+    keys = list(zip(own["article_id"], own["antecedent_id"], strict=True))
+    through = [antecedents.get(key) if pd.notna(key[1]) else pd.NA for key in keys]
+    columns = ["article_id", "sent_id", "start", "end", "text", "how", "antecedent_id"]
+    return (
+        own[columns]
+        .assign(resolved_through=pd.array(through, dtype="string"))
+        .reset_index(drop=True)
+    )
