@@ -1,4 +1,9 @@
-"""TODO"""
+"""Through which channel: "Telegram", "video address", "RBC".
+
+Terms of ``data/lexicons/channels.csv`` found in the cue's prepositional phrases (outside what is
+reported), ranked platform, outlet, medium, format; for ``were quoted by X as saying``, the
+outlet X.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ def _channel_terms() -> list[tuple[re.Pattern[str], str, str]]:
 
 
 def channel_of(cue: Cue, content: tuple[int, int] | None) -> str | None:
+    """The channel named in the cue's phrases outside the content (``on Telegram``), or None."""
     verb = cue.token
     saying = quoted_as_saying(verb)
     heads = [verb] if saying is None else [verb, saying]

@@ -1,10 +1,26 @@
-"""TODO"""
+"""What was said: the span a cue reports.
+
+The complement the lexicon licenses (a clause, an object or gerund, an infinitive, a naming
+predicate, a noun's clause), or the host clause of an inserted cue (``as X noted, …``, ``…, experts
+say``, ``according to X``). Content stops where the reporting act resumes: a ``while`` clause, a
+coordinated reporting verb of the speaker (``acknowledged X and ordered …``), ``in a statement``,
+``by declaring that …``. Spans are trimmed of punctuation (not quotation marks), ``that`` and
+conjunctions at their edges.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.quotes.cues import NOT_SPEECH, SUBJECTS, Cue, is_noun, noun_clauses, quoted_as_saying
+from analysis.quotes.cues import (
+    NOT_SPEECH,
+    SUBJECTS,
+    Cue,
+    VerbTable,
+    is_noun,
+    noun_clauses,
+    quoted_as_saying,
+)
 from analysis.quotes.layout import MIN_UNATTRIBUTED_WORDS, is_mark
 
 _RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
@@ -14,9 +30,7 @@ _OBJECT_PREPOSITIONS = {"as", "for", "of", "with"}
 _CONTRAST_MARKS = {"while", "whereas"}
 
 
-def content_of(
-    cue: Cue, speaker: Token | None, table: dict[str, tuple[str, frozenset[str]]]
-) -> tuple[int, int] | None:
+def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, int] | None:
     """Character span of what the cue reports, or None when it reports nothing."""
     verb = cue.token
     doc = verb.doc
@@ -95,7 +109,7 @@ def _size(parts: list[Token]) -> int:
     return sum(len(list(part.subtree)) for part in parts)
 
 
-def _boundary(cue: Cue, first: int, end: int, table: dict[str, tuple[str, frozenset[str]]]) -> int:
+def _boundary(cue: Cue, first: int, end: int, table: VerbTable) -> int:
     """Where the reported words stop: before the first part that belongs to the reporting act.
 
     The parser often hangs these inside the complement, though they belong to the cue: a
@@ -121,7 +135,7 @@ def _contrast_clause(token: Token) -> bool:
     )
 
 
-def _speech_means(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> bool:
+def _speech_means(token: Token, table: VerbTable) -> bool:
     """ "sought to regain the initiative by declaring that …": the speech act is its own report."""
     if token.dep_ != "prep" or token.lower_ != "by":
         return False
@@ -146,7 +160,7 @@ def _matrix_resumes(token: Token) -> bool:
     )
 
 
-def _second_act(token: Token, cue: Cue, table: dict[str, tuple[str, frozenset[str]]]) -> bool:
+def _second_act(token: Token, cue: Cue, table: VerbTable) -> bool:
     """A coordinated reporting verb in the cue's own tense, with no subject or auxiliary."""
     return (
         token.dep_ == "conj"
@@ -156,7 +170,7 @@ def _second_act(token: Token, cue: Cue, table: dict[str, tuple[str, frozenset[st
     )
 
 
-def _speech_setting(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> bool:
+def _speech_setting(token: Token, table: VerbTable) -> bool:
     """``in a statement``, ``in one of his clearest admissions``: the act the report was made in.
 
     Only the lexicon's nouns of saying count: "appeared unsteady in his first debate" is content.
@@ -168,7 +182,7 @@ def _speech_setting(token: Token, table: dict[str, tuple[str, frozenset[str]]]) 
     return any(_is_speech_noun(noun, table) for noun in nouns)
 
 
-def _is_speech_noun(noun: Token, table: dict[str, tuple[str, frozenset[str]]]) -> bool:
+def _is_speech_noun(noun: Token, table: VerbTable) -> bool:
     entry = table.get(noun.lemma_.lower())
     return entry is not None and "noun" in entry[1]
 

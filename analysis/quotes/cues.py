@@ -1,4 +1,11 @@
-"""TODO"""
+"""Which words report speech: the reporting-verb lexicon and the cues it finds in the parse.
+
+``data/lexicons/reporting_verbs.csv`` gives each cue lemma a class (neutral, assertive, …) and the
+complements it licenses (a clause, an object or gerund, an infinitive, a naming predicate, or a
+noun's clause). A cue is a verb of the lexicon (with its particle: ``point out``, ``call for``), a
+verb the tagger took for a noun (``Trump claims that …``), ``according to``, ``were quoted … as
+saying``, or a lexicon noun with its clause (``his claim that …``, ``a decision to …``).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +27,8 @@ _NOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "o
 _TOPIC_PREPOSITIONS = {"about"}
 #: Verb classes that report beliefs, evidence, stances or intentions: never a direct quote's cue.
 NOT_SPEECH = {"cognitive", "evidential", "stance", "intention"}
+#: The lexicon as looked up: lemma → (verb class, the complements it licenses).
+VerbTable = dict[str, tuple[str, frozenset[str]]]
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,7 @@ class Cue:
 
 
 def read_commented_csv(path: Path) -> pd.DataFrame:
+    """A CSV table whose ``#`` comment lines are skipped, every value stripped of spaces."""
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
     return pd.DataFrame(rows).apply(lambda column: column.str.strip())
@@ -69,10 +79,12 @@ def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def default_verbs() -> pd.DataFrame:
+    """The shipped reporting-verb lexicon, read once."""
     return load_reporting_verbs()
 
 
-def verb_table(verbs: pd.DataFrame) -> dict[str, tuple[str, frozenset[str]]]:
+def verb_table(verbs: pd.DataFrame) -> VerbTable:
+    """The lexicon as a lookup: lemma → (class, complements)."""
     return {
         row.lemma: (row._2, frozenset(row.complements.split("|")))
         for row in verbs.rename(columns={"class": "_2"}).itertuples()
@@ -87,7 +99,8 @@ def _cue_span(token: Token, last: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
-def find_cues(doc: Doc, table: dict[str, tuple[str, frozenset[str]]]) -> list[Cue]:
+def find_cues(doc: Doc, table: VerbTable) -> list[Cue]:
+    """Every reporting expression of the article: ``according to``, lexicon nouns and verbs."""
     found = []
     for token in doc:
         cue = _according_to(token) or _noun_cue(token, table) or _verb_cue(token, table)
@@ -105,7 +118,7 @@ def _according_to(token: Token) -> Cue | None:
     return Cue(token, "according to", "neutral", frozenset({"according"}), _cue_span(token, to))
 
 
-def _noun_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> Cue | None:
+def _noun_cue(token: Token, table: VerbTable) -> Cue | None:
     """ "the claim that …", "his decision to …": a lexicon noun with its clause."""
     entry = table.get(token.lemma_.lower())
     if token.pos_ != "NOUN" or entry is None or "noun" not in entry[1]:
@@ -140,7 +153,7 @@ def noun_clauses(noun: Token) -> list[Token]:
     ]
 
 
-def _verb_cue(token: Token, table: dict[str, tuple[str, frozenset[str]]]) -> Cue | None:
+def _verb_cue(token: Token, table: VerbTable) -> Cue | None:
     if not (token.pos_ == "VERB" or _verb_tagged_noun(token)) or token.dep_ in {"amod", "compound"}:
         return None
     if token.dep_ == "acl" and any(child.dep_ == "mark" for child in token.children):
@@ -175,6 +188,7 @@ def _verb_tagged_noun(token: Token) -> bool:
 
 
 def is_noun(token: Token) -> bool:
+    """A noun the tagger did not mistake a main verb for."""
     return token.pos_ == "NOUN" and not _verb_tagged_noun(token)
 
 

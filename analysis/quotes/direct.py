@@ -1,4 +1,11 @@
-"""TODO"""
+"""Direct quotes: quoted stretches that stand as their own sentence(s), and who said them.
+
+Standalone stretches are grouped into runs (a quote with its re-openings in the next paragraphs,
+and same-paragraph stretches separated only by their shared attribution). A run is attributed to
+the reporting clause beside it (``“…,” he said``, ``said Putin``, ``he said: “…”``), to
+``“…” — Name``, to the cue of a quotation just before it in the previous sentence, and with none,
+to the previous quote's speaker (a "floating" quote, as in the GenderGapTracker).
+"""
 
 from __future__ import annotations
 
@@ -220,6 +227,8 @@ def _dash_name(doc: Doc, run: list[Quotation]) -> tuple[tuple[int, int], tuple[i
 def direct_quotes(
     doc: Doc, segments: list[Quotation], cues: dict[int, Cue]
 ) -> tuple[list[Quote], set[int]]:
+    """Quotes standing as their own sentences, each with its attribution or the previous
+    speaker; and the cues they used (no reported quote of their own)."""
     runs = _split_runs(doc, _runs(nlp.text_of(doc), segments), cues)
     quotes: list[Quote] = []
     used: set[int] = set()

@@ -1,4 +1,4 @@
-"""TODO"""
+"""The quotes of one article: the passes in order, and the ``quotes`` and ``fragments`` frames."""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""TODO"""
+"""Where a quoted stretch stands in the text: its line and paragraph, and whether it is a sentence.
+
+The quotation marks themselves are paired by :mod:`analysis.marks`; this module reads the text
+around a pair: a stretch that stands as its own sentence(s) is a direct quote's material, one
+inside a clause is a fragment of a reported one.
+"""
 
 from __future__ import annotations
 
@@ -50,9 +55,11 @@ def _resumes(lead: str) -> bool:
 
 
 def is_mark(token: Token) -> bool:
+    """True when the token is a quotation mark."""
     return bool(MARK.fullmatch(token.text)) or token.text in OPENING | CLOSING
 
 
 def paragraph_end(text: str, index: int) -> int:
+    """Where the paragraph holding ``index`` ends (its newline, or the end of the text)."""
     found = text.find("\n", index)
     return len(text) if found < 0 else found

@@ -1,4 +1,4 @@
-"""TODO"""
+"""A quote as the passes assemble it, and where quotes lie relative to one another."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from analysis.marks import Quotation
 
 @dataclass
 class Quote:
+    """One quote as it is assembled: its span, kind, attribution and quoted stretches."""
+
     start: int
     end: int
     kind: str
@@ -25,12 +27,14 @@ class Quote:
 
 
 def inside_quotes(char: int, quotes: list[Quote]) -> bool:
+    """True when the offset lies inside a quoted stretch of one of the quotes."""
     return any(
         segment.start <= char < segment.end for quote in quotes for segment in quote.segments
     )
 
 
 def overlaps_direct(content: tuple[int, int], direct: list[Quote]) -> bool:
+    """True when a quote covers more than half of the span (or the span half of the quote)."""
     start, end = content
     for quote in direct:
         shared = min(end, quote.end) - max(start, quote.start)

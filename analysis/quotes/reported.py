@@ -1,4 +1,9 @@
-"""TODO"""
+"""Indirect and mixed quotes: one per reporting cue with a speaker and a content.
+
+The content becomes a *mixed* quote when quoted fragments sit inside it or a quoted stretch
+continues it (``said “A,” but “B”``), and a *direct* one when it is a single quotation. A report
+whose cue sits inside another quote's content is part of that quote, not a row of its own.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from spacy.tokens import Doc, Token
 from analysis import nlp
 from analysis.marks import Quotation
 from analysis.quotes.content import content_of
-from analysis.quotes.cues import NOT_SPEECH, Cue, is_noun
+from analysis.quotes.cues import NOT_SPEECH, Cue, VerbTable, is_noun
 from analysis.quotes.layout import standalone
 from analysis.quotes.record import Quote, inside_quotes, overlaps_direct
 from analysis.quotes.speakers import set_cue, subject_of
@@ -19,11 +24,13 @@ _JOINING = {"", "and", "but", "or"}
 def reported_quotes(
     doc: Doc,
     cues: dict[int, Cue],
-    table: dict[str, tuple[str, frozenset[str]]],
+    table: VerbTable,
     used: set[int],
     direct: list[Quote],
     segments: list[Quotation],
 ) -> list[Quote]:
+    """An indirect or mixed quote for every cue with a speaker (or a cue that needs none) and a
+    content, other than the cues the direct quotes used and those inside them."""
     quotes = []
     for index, cue in cues.items():
         if index in used or inside_quotes(doc[index].idx, direct):

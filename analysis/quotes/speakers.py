@@ -1,4 +1,11 @@
-"""TODO"""
+"""Who said it: the speaker of a cue, its noun phrase, and the actor it stands for.
+
+The speaker is the cue's subject, a passive's agent, the subject it shares through control or
+coordination, a possessor (``his claim``), who made a statement (``issued a statement saying``),
+or the object of ``according to``. Its noun phrase keeps the name an appositive gives and drops
+descriptions. With a ``mentions`` frame, the speaker is canonicalised through the actors layer
+(:func:`analysis.actors.actor_at`); a pronoun nothing resolves is no actor.
+"""
 
 from __future__ import annotations
 
@@ -120,7 +127,9 @@ def speaker_beside(doc: Doc, run: list[Quotation], cue: Cue) -> Span | None:
     return chunks[0] if chunks else None
 
 
-def set_cue(quote: Quote, cue: Cue, subject: Token | None, content) -> None:
+def set_cue(quote: Quote, cue: Cue, subject: Token | None, content: tuple[int, int] | None) -> None:
+    """Attribute the quote: the cue, its class, the channel, and the speaker (the subject, or
+    the object of ``according to``)."""
     quote.cue = cue.span
     quote.cue_lemma = cue.lemma
     quote.cue_class = cue.verb_class
@@ -142,6 +151,7 @@ def relative_antecedent(subject: Token) -> str | None:
 
 
 def speaker_offsets(speaker: Span | tuple[int, int] | None) -> tuple[int | None, int | None]:
+    """The speaker's character offsets, whether a span of the parse or a pair of offsets."""
     if speaker is None:
         return None, None
     if isinstance(speaker, Span):

@@ -1,4 +1,7 @@
-"""TODO"""
+"""Transcript lines: ``PENCE: Well, …`` and ``Sanders: Clinton needs …``, a name and a colon.
+
+Labels such as ``Note:`` or ``Photo:`` name no speaker.
+"""
 
 from __future__ import annotations
 
