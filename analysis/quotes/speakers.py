@@ -81,7 +81,7 @@ def _own_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
 
 
-def speaker_span(subject: Token) -> Span:
+def _speaker_span(subject: Token) -> Span:
     """The speaker's noun phrase: the name an appositive gives, without its descriptions."""
     doc = subject.doc
     head = subject
@@ -137,17 +137,17 @@ def set_cue(quote: Quote, cue: Cue, subject: Token | None, content: tuple[int, i
     if cue.lemma == "according to":
         to = next(c for c in cue.token.children if c.lower_ == "to")
         pobj = next(c for c in to.children if c.dep_ == "pobj")
-        quote.speaker = speaker_span(pobj)
+        quote.speaker = _speaker_span(pobj)
     elif subject is not None:
-        quote.speaker = speaker_span(subject)
-        quote.speaker_name = relative_antecedent(subject)
+        quote.speaker = _speaker_span(subject)
+        quote.speaker_name = _relative_antecedent(subject)
 
 
-def relative_antecedent(subject: Token) -> str | None:
+def _relative_antecedent(subject: Token) -> str | None:
     """For "who"/"which" subjects of a relative clause, the noun phrase they stand for."""
     if subject.tag_ not in {"WP", "WDT"} or subject.head.dep_ != "relcl":
         return None
-    return speaker_span(subject.head.head).text
+    return _speaker_span(subject.head.head).text
 
 
 def speaker_offsets(speaker: Span | tuple[int, int] | None) -> tuple[int | None, int | None]:
