@@ -35,6 +35,86 @@ _FLOATING_PARAGRAPHS = 2
 _TOKEN_BOUNDS = "newsframe.quotes.token_bounds"
 
 
+def direct_quotes(
+    doc: Doc, segments: list[Quotation], cues: dict[int, Cue]
+) -> tuple[list[Quote], set[int]]:
+    """Quotes standing as their own sentences, each with its attribution or the previous
+    speaker; and the cues they used (no reported quote of their own)."""
+    runs = _split_runs(doc, _runs(nlp.text_of(doc), segments), cues)
+    quotes: list[Quote] = []
+    used: set[int] = set()
+    for run in runs:
+        quote = Quote(run[0].start, run[-1].end, "direct", segments=list(run))
+        quote.warnings = [s.warning for s in run if s.warning]
+        _attribute_run(doc, run, quote, cues, used)
+        if quote.speaker is None and not _floating(quote, quotes, nlp.text_of(doc)):
+            continue
+        quotes.append(quote)
+    return quotes, used
+
+
+def _attribute_run(
+    doc: Doc, run: list[Quotation], quote: Quote, cues: dict[int, Cue], used: set[int]
+) -> None:
+    lead = nlp.text_of(doc)[nlp.text_of(doc).rfind("\n", 0, run[0].open) + 1 : run[0].open].rstrip()
+    finders = (_before_cue, _after_cue) if lead.endswith((":", ",")) else (_after_cue, _before_cue)
+    for finder in finders:
+        cue = finder(doc, run, cues)
+        if cue is not None:
+            set_cue(quote, cue, subject_of(cue.token, cues), None)
+            if isinstance(quote.speaker, Span) and inside_quotes(quote.speaker.start_char, [quote]):
+                quote.speaker, quote.speaker_name = speaker_beside(doc, run, cue), None
+            used.add(cue.token.i)
+            return
+    dashed = _dash_name(doc, run)
+    if dashed is not None:
+        quote.cue, quote.speaker = dashed
+        quote.cue_class = "neutral"
+        return
+    cue = _attribution_before(doc, run, cues)
+    if cue is not None:
+        set_cue(quote, cue, subject_of(cue.token, cues), None)
+
+
+def _attribution_before(doc: Doc, run: list[Quotation], cues: dict[int, Cue]) -> Cue | None:
+    """``… are “not meeting the demand,” says Rieckhoff. “We often compare it …”``: a quote
+    opening the sentence after a quotation attributed behind it goes on with that speaker."""
+    text = nlp.text_of(doc)
+    first = run[0]
+    line_start = text.rfind("\n", 0, first.open) + 1
+    lead = text[line_start : first.open].rstrip()
+    if not lead or lead[-1] not in SENTENCE_END:
+        return None
+    previous = doc[_tokens_between(doc, line_start, first.open)[-1].i].sent
+    closed = max(text.rfind(mark, previous.start_char, first.open) for mark in (*CLOSING, '"'))
+    if closed < previous.start_char:
+        return None
+    for token in reversed(list(previous)):
+        cue = cues.get(token.i)
+        if token.idx < closed:
+            return None
+        if cue is not None and cue.verb_class not in NOT_SPEECH and subject_of(token, cues):
+            return cue
+    return None
+
+
+def _floating(quote: Quote, earlier: list[Quote], text: str) -> bool:
+    """Give an unattributed quote the previous quote's speaker; False when it cannot stand."""
+    words = len(text[quote.start : quote.end].split())
+    previous = earlier[-1] if earlier else None
+    paragraph = quote.segments[0].paragraph
+    if previous is not None and previous.speaker is not None:
+        if paragraph - previous.segments[-1].paragraph <= _FLOATING_PARAGRAPHS:
+            quote.speaker = previous.speaker
+            quote.speaker_name = previous.speaker_name
+            quote.warnings.append("no reporting verb beside it; attributed to the previous speaker")
+            return True
+    if words < MIN_UNATTRIBUTED_WORDS:
+        return False
+    quote.warnings.append("no speaker found")
+    return True
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -222,83 +302,3 @@ def _dash_name(doc: Doc, run: list[Quotation]) -> tuple[tuple[int, int], tuple[i
     name_start = match.start(1)
     name_end = _trim_end(text, name_start, match.end(1))
     return (dash, dash + 1), (name_start, name_end)
-
-
-def direct_quotes(
-    doc: Doc, segments: list[Quotation], cues: dict[int, Cue]
-) -> tuple[list[Quote], set[int]]:
-    """Quotes standing as their own sentences, each with its attribution or the previous
-    speaker; and the cues they used (no reported quote of their own)."""
-    runs = _split_runs(doc, _runs(nlp.text_of(doc), segments), cues)
-    quotes: list[Quote] = []
-    used: set[int] = set()
-    for run in runs:
-        quote = Quote(run[0].start, run[-1].end, "direct", segments=list(run))
-        quote.warnings = [s.warning for s in run if s.warning]
-        _attribute_run(doc, run, quote, cues, used)
-        if quote.speaker is None and not _floating(quote, quotes, nlp.text_of(doc)):
-            continue
-        quotes.append(quote)
-    return quotes, used
-
-
-def _attribute_run(
-    doc: Doc, run: list[Quotation], quote: Quote, cues: dict[int, Cue], used: set[int]
-) -> None:
-    lead = nlp.text_of(doc)[nlp.text_of(doc).rfind("\n", 0, run[0].open) + 1 : run[0].open].rstrip()
-    finders = (_before_cue, _after_cue) if lead.endswith((":", ",")) else (_after_cue, _before_cue)
-    for finder in finders:
-        cue = finder(doc, run, cues)
-        if cue is not None:
-            set_cue(quote, cue, subject_of(cue.token, cues), None)
-            if isinstance(quote.speaker, Span) and inside_quotes(quote.speaker.start_char, [quote]):
-                quote.speaker, quote.speaker_name = speaker_beside(doc, run, cue), None
-            used.add(cue.token.i)
-            return
-    dashed = _dash_name(doc, run)
-    if dashed is not None:
-        quote.cue, quote.speaker = dashed
-        quote.cue_class = "neutral"
-        return
-    cue = _attribution_before(doc, run, cues)
-    if cue is not None:
-        set_cue(quote, cue, subject_of(cue.token, cues), None)
-
-
-def _attribution_before(doc: Doc, run: list[Quotation], cues: dict[int, Cue]) -> Cue | None:
-    """``… are “not meeting the demand,” says Rieckhoff. “We often compare it …”``: a quote
-    opening the sentence after a quotation attributed behind it goes on with that speaker."""
-    text = nlp.text_of(doc)
-    first = run[0]
-    line_start = text.rfind("\n", 0, first.open) + 1
-    lead = text[line_start : first.open].rstrip()
-    if not lead or lead[-1] not in SENTENCE_END:
-        return None
-    previous = doc[_tokens_between(doc, line_start, first.open)[-1].i].sent
-    closed = max(text.rfind(mark, previous.start_char, first.open) for mark in (*CLOSING, '"'))
-    if closed < previous.start_char:
-        return None
-    for token in reversed(list(previous)):
-        cue = cues.get(token.i)
-        if token.idx < closed:
-            return None
-        if cue is not None and cue.verb_class not in NOT_SPEECH and subject_of(token, cues):
-            return cue
-    return None
-
-
-def _floating(quote: Quote, earlier: list[Quote], text: str) -> bool:
-    """Give an unattributed quote the previous quote's speaker; False when it cannot stand."""
-    words = len(text[quote.start : quote.end].split())
-    previous = earlier[-1] if earlier else None
-    paragraph = quote.segments[0].paragraph
-    if previous is not None and previous.speaker is not None:
-        if paragraph - previous.segments[-1].paragraph <= _FLOATING_PARAGRAPHS:
-            quote.speaker = previous.speaker
-            quote.speaker_name = previous.speaker_name
-            quote.warnings.append("no reporting verb beside it; attributed to the previous speaker")
-            return True
-    if words < MIN_UNATTRIBUTED_WORDS:
-        return False
-    quote.warnings.append("no speaker found")
-    return True
