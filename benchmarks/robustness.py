@@ -88,7 +88,7 @@ def time_marks(marks: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--megabytes", type=float, default=5.0)
+    parser.add_argument("--megabytes", type=float, default=5.0, help="0 skips the long article")
     parser.add_argument("--marks", type=int, default=10_000)
     args = parser.parse_args()
     print(f"load average before: {_load()}")
@@ -100,6 +100,9 @@ def main() -> int:
         f"(aim < 5 s: {'met' if total < 5 else 'MISSED'}); {marks['quotes']} quotes, "
         f"{marks['fragments']} fragments"
     )
+    if args.megabytes <= 0:
+        print(f"load average after: {_load()}")
+        return 0
     with tempfile.TemporaryDirectory(prefix="newsframe-robustness-") as tmp:
         tmp = Path(tmp)
         article = long_article(args.corpus, args.megabytes, tmp / "long.txt")

@@ -10,8 +10,9 @@ process, one run at a time:
 
 - scaling: ``--jobs 1`` at each size — seconds, seconds per article, peak RSS of the run;
 - parallel: at ``--parallel-size`` articles, ``--jobs 2`` and a Dask ``LocalCluster`` of two
-  single-threaded workers (``--scheduler local --jobs 2``), each against ``--jobs 1`` of the same
-  run, with the frames checked equal to the ``--jobs 1`` frames;
+  single-threaded workers (``--scheduler local --jobs 2``), each against ``--jobs 1`` (one process
+  on one core) of the same run, with the frames checked equal to the ``--jobs 1`` frames;
+  ``--threaded-reference`` also times one process whose tone model uses two threads;
 - resume: a ``--jobs 1`` run killed (SIGKILL) once about half its parts are written, then rerun;
   the time of the rerun, and its frames checked equal to the clean run's.
 
@@ -49,12 +50,14 @@ def replicate(corpus: Path, size: int, target: Path) -> Path:
     return target
 
 
-def extract(table: Path, out: Path, *options: str) -> dict:
+def extract(table: Path, out: Path, *options: str, env: dict | None = None) -> dict:
     """One command-line run in a child process: wall seconds and peak RSS (MiB)."""
     command = [sys.executable, "-m", "analysis", "extract", str(table), "--out", str(out)]
     command += ["--no-cache", "--quiet", *options]
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=_env(), stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**_env(), **(env or {})}, stderr=subprocess.PIPE
+    )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -112,6 +115,11 @@ def main() -> int:
     parser.add_argument("--parallel-size", type=int, default=600)
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--skip-resume", action="store_true")
+    parser.add_argument(
+        "--threaded-reference",
+        action="store_true",
+        help="also time one process whose tone model runs on two threads (OMP_NUM_THREADS=2)",
+    )
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"skipped: corpus folder {args.corpus} not found")
@@ -147,6 +155,14 @@ def main() -> int:
             replicate(args.corpus, size, table)
         reference = runs.get(size) or extract(table, tmp / f"frames-{size}", "--jobs", "1")
         print(f"parallel, {size} articles (reference --jobs 1: {reference['seconds']:.1f} s):")
+        if args.threaded_reference:
+            out = tmp / f"frames-{size}-threaded"
+            run = extract(table, out, "--jobs", "1", env={"OMP_NUM_THREADS": "2"})
+            print(
+                f"  {'--jobs 1, 2 ORT threads':22s} {run['seconds']:7.1f} s  speed-up "
+                f"{reference['seconds'] / run['seconds']:.2f}×  (one process, the tone model on "
+                "two threads)"
+            )
         variants = [("--jobs 2", ["--jobs", "2"])]
         if not args.skip_dask:
             variants.append(("Dask LocalCluster 2×1", ["--jobs", "2", "--scheduler", "local"]))

@@ -1,0 +1,366 @@
+"""What was said: the span a cue reports.
+
+The complement the lexicon licenses (a clause, an object or gerund, an infinitive, a naming
+predicate, a noun's clause), or the host clause of an inserted cue (``as X noted, …``, ``…, experts
+say``, ``according to X``). Content stops where the reporting act resumes: a ``while`` clause, a
+coordinated reporting verb of the speaker (``acknowledged X and ordered …``), ``in a statement``,
+``by declaring that …``. Spans are trimmed of punctuation (not quotation marks), ``that`` and
+conjunctions at their edges.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.quotes.cues import (
+    NOT_SPEECH,
+    SUBJECTS,
+    Cue,
+    VerbTable,
+    is_noun,
+    noun_clauses,
+    quoted_as_saying,
+)
+from analysis.quotes.layout import MIN_UNATTRIBUTED_WORDS, is_mark
+
+_RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
+#: Prepositions completing a reported object: "dismissed X as Y", "accused X of Y".
+_OBJECT_PREPOSITIONS = {"as", "for", "of", "with"}
+#: Subordinators of a clause that sets the report against something else, not part of it.
+_CONTRAST_MARKS = {"while", "whereas"}
+
+
+def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, int] | None:
+    """Character span of what the cue reports, or None when it reports nothing."""
+    verb = cue.token
+    doc = verb.doc
+    if "according" in cue.complements:
+        return _according_content(verb)
+    if _as_parenthetical(verb):
+        return _host_around(verb, verb.head)
+    if is_noun(cue.token):
+        return _span_of(doc, noun_clauses(verb))
+    if quoted_as_saying(verb) is not None:
+        saying = quoted_as_saying(verb)
+        parts = [c for c in (*verb.children, *saying.children) if c.dep_ == "ccomp"]
+    else:
+        parts = (
+            _complement_parts(verb, cue.complements)
+            + _prepositional_object(cue)
+            + _passive_object(verb, cue.complements)
+        )
+    if not parts and (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i)):
+        return _host_content(verb)
+    clause = None if parts else _set_off(verb, speaker)
+    if clause is not None:
+        return _sentence_around(verb, clause)
+    if not parts:
+        return None
+    parts = _one_side(verb, parts + _object_conjuncts(verb, parts))
+    if speaker is not None and any(p.i > speaker.i for p in parts):
+        parts = [p for p in parts if p.left_edge.i > speaker.i] or parts
+    first = min(p.left_edge.i for p in parts)
+    last = max(p.right_edge.i for p in parts)
+    if speaker is not None and first <= speaker.i <= last:
+        first = _after_fronted_relative(verb, parts, first)
+        if first is None or first <= speaker.i:
+            return None
+    end = _boundary(cue, first, last + 1, table)
+    span = _trim_content(doc, first, end)
+    if span is None or (len(span) == 1 and span[0].pos_ == "PRON"):
+        return None  # "showing him": a lone pronoun says nothing about what was reported
+    return span.start_char, span.end_char
+
+
+def _after_fronted_relative(verb: Token, parts: list[Token], first: int) -> int | None:
+    """ "the mine, which Mr. Clarke says he is doing everything to keep open": the relative
+    pronoun stands before the speaker; the reported words start after the cue."""
+    if verb.dep_ != "relcl" or verb.doc[first].tag_ not in {"WDT", "WP", "WRB"}:
+        return None
+    after = [token.i for part in parts for token in part.subtree if token.i > verb.i]
+    return min(after) if after else None
+
+
+def _object_conjuncts(verb: Token, parts: list[Token]) -> list[Token]:
+    """ "mentioned refinancing loans and forcing universities to …": a nominal or gerund
+    conjunct the parser hung on the cue continues its object."""
+    if not any(part.dep_ in {"dobj", "pobj"} for part in parts):
+        return []
+    return [
+        child
+        for child in verb.rights
+        if child.dep_ == "conj"
+        and (child.pos_ in {"NOUN", "PROPN"} or (child.tag_ == "VBG" and verb.tag_ != "VBG"))
+        and not any(grand.dep_ in SUBJECTS for grand in child.children)
+    ]
+
+
+def _one_side(verb: Token, parts: list[Token]) -> list[Token]:
+    """A passive's content never straddles its cue: of "The senator was accused of lying", the
+    longer side (the passive subject on a tie)."""
+    before = [p for p in parts if p.i < verb.i]
+    after = [p for p in parts if p.i > verb.i]
+    if not before or not after or not any(p.dep_ == "nsubjpass" for p in before):
+        return parts
+    return after if _size(after) > _size(before) else before
+
+
+def _size(parts: list[Token]) -> int:
+    return sum(len(list(part.subtree)) for part in parts)
+
+
+def _boundary(cue: Cue, first: int, end: int, table: VerbTable) -> int:
+    """Where the reported words stop: before the first part that belongs to the reporting act.
+
+    The parser often hangs these inside the complement, though they belong to the cue: a
+    ``while``/``whereas`` clause ("said X on Tuesday while his counterpart drove home …"), a
+    second verb phrase of the speaker ("acknowledged X and ordered the FSB to …"), and the act
+    the report is made in ("told them X in one of his clearest admissions yet …").
+    """
+    doc = cue.token.doc
+    for token in doc[first + 1 : end]:
+        if _contrast_clause(token) or _speech_setting(token, table) or _speech_means(token, table):
+            return token.left_edge.i if token.dep_ == "advcl" else token.i
+        if _matrix_resumes(token):
+            return token.i
+        if _second_act(token, cue, table):
+            before = token.left_edge.i
+            return before - 1 if doc[before - 1].dep_ == "cc" else before
+    return end
+
+
+def _contrast_clause(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(
+        child.dep_ == "mark" and child.lower_ in _CONTRAST_MARKS for child in token.children
+    )
+
+
+def _speech_means(token: Token, table: VerbTable) -> bool:
+    """ "sought to regain the initiative by declaring that …": the speech act is its own report."""
+    if token.dep_ != "prep" or token.lower_ != "by":
+        return False
+    verbs = [child for child in token.children if child.dep_ == "pcomp"]
+    return any(
+        verb.lemma_.lower() in table
+        and table[verb.lemma_.lower()][0] not in NOT_SPEECH
+        and any(child.dep_ == "ccomp" for child in verb.children)
+        for verb in verbs
+    )
+
+
+def _matrix_resumes(token: Token) -> bool:
+    """ "The mine, which he says he keeps open, lost money": a verb after a bare comma, parsed as
+    a conjunct inside the clause, is the sentence resuming after the interruption."""
+    previous = token.doc[token.i - 1]
+    return (
+        token.dep_ == "conj"
+        and token.pos_ == "VERB"
+        and previous.text == ","
+        and not any(child.dep_ in SUBJECTS for child in token.children)
+    )
+
+
+def _second_act(token: Token, cue: Cue, table: VerbTable) -> bool:
+    """A coordinated reporting verb in the cue's own tense, with no subject or auxiliary."""
+    return (
+        token.dep_ == "conj"
+        and token.lemma_.lower() in table
+        and token.tag_ == cue.token.tag_
+        and not any(child.dep_ in SUBJECTS | {"aux", "auxpass"} for child in token.children)
+    )
+
+
+def _speech_setting(token: Token, table: VerbTable) -> bool:
+    """``in a statement``, ``in one of his clearest admissions``: the act the report was made in.
+
+    Only the lexicon's nouns of saying count: "appeared unsteady in his first debate" is content.
+    """
+    if token.dep_ != "prep" or token.lower_ not in {"in", "during"}:
+        return False
+    nouns = [child for child in token.children if child.dep_ == "pobj"]
+    nouns += [g for n in nouns for c in n.children if c.lower_ == "of" for g in c.children]
+    return any(_is_speech_noun(noun, table) for noun in nouns)
+
+
+def _is_speech_noun(noun: Token, table: VerbTable) -> bool:
+    entry = table.get(noun.lemma_.lower())
+    return entry is not None and "noun" in entry[1]
+
+
+def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
+    parts = []
+    for child in verb.children:
+        misparsed = _misparsed_clause(child) if "clause" in complements else []
+        if child.dep_ == "ccomp" and "clause" in complements:
+            parts.append(child)
+        elif misparsed:
+            parts.extend(misparsed)
+        elif child.dep_ in {"xcomp", "ccomp"} and "infinitive" in complements:
+            parts.append(child)
+        elif _nominal_object(child) and "object" in complements:
+            parts.append(child)
+        elif _object_preposition(child) and "object" in complements:
+            parts.append(child)
+    if "naming" in complements:
+        return _naming_parts(verb)
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if (
+        "object" in complements
+        and not passive
+        and not any(p.dep_ in {"dobj", "ccomp"} or _nominal_object(p) for p in parts)
+    ):
+        return [p for p in parts if p.dep_ in {"ccomp", "xcomp"}]
+    return parts
+
+
+def _nominal_object(child: Token) -> bool:
+    """An object, or a gerund standing for one ("proposed cutting taxes")."""
+    return child.dep_ in {"dobj", "oprd"} or (child.dep_ == "xcomp" and child.tag_ == "VBG")
+
+
+def _object_preposition(child: Token) -> bool:
+    return child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS
+
+
+def _passive_object(verb: Token, complements: frozenset[str]) -> list[Token]:
+    """ "The report was dismissed by the Kremlin", "it was labeled “Mostly True”": the passive
+    subject is what was reported."""
+    if not {"object", "naming"} & complements or any(c.dep_ == "ccomp" for c in verb.children):
+        return []  # "It was reported that …": the clause is the content, "it" a placeholder
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def _prepositional_object(cue: Cue) -> list[Token]:
+    """ "called for more weapons", "called on Obama to act": the preposition's object."""
+    if cue.particle is None or cue.particle.dep_ != "prep":
+        return []
+    return [child for child in cue.particle.children if child.dep_ in {"pobj", "pcomp"}]
+
+
+def _naming_parts(verb: Token) -> list[Token]:
+    """ "called the holiday “a celebration …”", "described the deal as …": object and predicate."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    predicates = [
+        c
+        for c in verb.rights
+        if c.dep_ in {"oprd", "xcomp", "ccomp", "attr"}
+        or (c.dep_ == "prep" and c.lower_ in {"as", "to"})
+    ]
+    return objects + predicates if predicates else []
+
+
+def _misparsed_clause(addressee: Token) -> list[Token]:
+    """ "told operatives they needed to …": a zero-complementizer clause parsed as a relative."""
+    if addressee.dep_ not in {"dobj", "dative"}:
+        return []
+    return [
+        child
+        for child in addressee.rights
+        if child.dep_ == "relcl"
+        and child.left_edge.i == addressee.i + 1
+        and child.left_edge.lower_ not in _RELATIVE_WORDS
+    ]
+
+
+def _set_off(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
+    """``These employees, Stumpf explained, were well paid``, ``…, experts say.``: a finite
+    reporting verb and its own subject with nothing after them, set off by a comma inside the
+    sentence; the first and last token of that clause."""
+    if speaker is None or speaker.head.i != verb.i or speaker.dep_ != "nsubj":
+        return None
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or speaker.i > verb.i:
+        return None
+    doc, sentence = verb.doc, verb.sent
+    first, last = speaker.left_edge.i, verb.i
+    while last + 1 < sentence.end and doc[last + 1].dep_ in {"advmod", "npadvmod", "prep"}:
+        last = doc[last + 1].right_edge.i
+    before = doc[first - 1].text if first > sentence.start else ""
+    after = doc[last + 1].text if last + 1 < sentence.end else ""
+    if before != "," or after not in {",", ".", ""}:
+        return None
+    return first, last
+
+
+def _sentence_around(verb: Token, clause: tuple[int, int]) -> tuple[int, int] | None:
+    """The longer side of the cue's sentence around the cue's own clause."""
+    sentence = verb.sent
+    before = (sentence.start, clause[0])
+    after = (clause[1] + 1, sentence.end)
+    start, end = max(before, after, key=lambda side: side[1] - side[0])
+    span = _trim_content(verb.doc, start, end) if end > start else None
+    if span is None or sum(not token.is_punct for token in span) < MIN_UNATTRIBUTED_WORDS:
+        return None
+    return span.start_char, span.end_char
+
+
+def _host_content(verb: Token) -> tuple[int, int] | None:
+    """``Flows were cut, they said``: the clause the cue interrupts or follows, after a comma."""
+    host = verb.head
+    while host.dep_ == "conj" and host.head.i < host.i:
+        host = host.head
+    doc = verb.doc
+    first, last = host.left_edge.i, host.right_edge.i
+    opener = verb.left_edge.i
+    while opener < verb.i and doc[opener].is_punct:
+        opener += 1
+    if opener <= first or doc[opener - 1].text not in {",", "—", "–"}:
+        return None
+    if any(child.dep_ == "mark" for child in verb.children):
+        return None
+    end = verb.left_edge.i if verb.right_edge.i >= last else last + 1
+    span = _trim_content(doc, first, end)
+    return None if span is None else (span.start_char, span.end_char)
+
+
+def _according_content(according: Token) -> tuple[int, int] | None:
+    return _host_around(according, according.head)
+
+
+def _as_parenthetical(verb: Token) -> bool:
+    """ "As the minister noted, …", "…, as Ms. Simonyan put it": the cue reports its host clause."""
+    return (
+        verb.dep_ == "advcl"
+        and any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children)
+        and not any(
+            child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and child.lower_ != "it")
+            for child in verb.children
+        )
+    )
+
+
+def _host_around(phrase: Token, host: Token) -> tuple[int, int] | None:
+    """The host clause's words on the longer side of an inserted cue phrase."""
+    doc = phrase.doc
+    inside = range(phrase.left_edge.i, phrase.right_edge.i + 1)
+    tokens = [t.i for t in host.subtree if t.i not in inside]
+    if not tokens:
+        return None
+    before = [i for i in tokens if i < inside.start]
+    after = [i for i in tokens if i > inside.stop - 1]
+    chosen = after if len(after) >= len(before) else before
+    span = _trim_content(doc, chosen[0], chosen[-1] + 1)
+    return None if span is None else (span.start_char, span.end_char)
+
+
+def _span_of(doc: Doc, parts: list[Token]) -> tuple[int, int] | None:
+    if not parts:
+        return None
+    span = _trim_content(doc, parts[0].left_edge.i, parts[-1].right_edge.i + 1)
+    return None if span is None else (span.start_char, span.end_char)
+
+
+def _trim_content(doc: Doc, start: int, end: int) -> Span | None:
+    while start < end and (
+        doc[start].is_space
+        or (doc[start].is_punct and not is_mark(doc[start]))
+        or (doc[start].dep_ == "mark" and doc[start].lower_ == "that")
+        or doc[start].dep_ == "cc"
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_space
+        or (doc[end - 1].is_punct and not is_mark(doc[end - 1]))
+        or doc[end - 1].dep_ == "cc"
+    ):
+        end -= 1
+    return doc[start:end] if end > start else None

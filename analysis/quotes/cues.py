@@ -1,0 +1,215 @@
+"""Which words report speech: the reporting-verb lexicon and the cues it finds in the parse.
+
+``data/lexicons/reporting_verbs.csv`` gives each cue lemma a class (neutral, assertive, …) and the
+complements it licenses (a clause, an object or gerund, an infinitive, a naming predicate, or a
+noun's clause). A cue is a verb of the lexicon (with its particle: ``point out``, ``call for``), a
+verb the tagger took for a noun (``Trump claims that …``), ``according to``, ``were quoted … as
+saying``, or a lexicon noun with its clause (``his claim that …``, ``a decision to …``).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+from spacy.tokens import Doc, Token
+
+from analysis import config
+
+REPORTING_VERBS = config.LEXICONS_DIR / "reporting_verbs.csv"
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+#: Where a noun cue stands in its clause (not ROOT or ccomp: there it is a mis-tagged verb).
+_NOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "oprd"}
+#: Prepositions naming what a noun cue is about.
+_TOPIC_PREPOSITIONS = {"about"}
+#: Verb classes that report beliefs, evidence, stances or intentions: never a direct quote's cue.
+NOT_SPEECH = {"cognitive", "evidential", "stance", "intention"}
+#: The lexicon as looked up: lemma → (verb class, the complements it licenses).
+VerbTable = dict[str, tuple[str, frozenset[str]]]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting expression found in the parse."""
+
+    token: Token
+    lemma: str
+    verb_class: str
+    complements: frozenset[str]
+    span: tuple[int, int]
+    particle: Token | None = None
+
+
+def read_commented_csv(path: Path) -> pd.DataFrame:
+    """A CSV table whose ``#`` comment lines are skipped, every value stripped of spaces."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    return pd.DataFrame(rows).apply(lambda column: column.str.strip())
+
+
+def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
+    """The reporting-verb lexicon: one row per cue lemma.
+
+    Args:
+        path: a CSV with columns ``lemma``, ``class`` and ``complements`` (``|``-separated
+            ``clause``, ``object``, ``infinitive``, ``naming``); ``#`` comment lines may precede
+            the header.
+
+    Returns:
+        A frame with columns ``lemma`` (lower case), ``class``, ``complements``.
+
+    Raises:
+        ValueError: a column is missing or a complement is unknown; the message names the file.
+    """
+    verbs = read_commented_csv(path)
+    missing = {"lemma", "class", "complements"} - set(verbs.columns)
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {sorted(missing)}; see the header comment")
+    verbs["lemma"] = verbs["lemma"].str.lower()
+    known = {"clause", "object", "infinitive", "naming", "noun"}
+    for row in verbs.itertuples():
+        unknown = set(row.complements.split("|")) - known
+        if unknown:
+            raise ValueError(f"{path}: lemma {row.lemma!r} has unknown complements {unknown}")
+    return verbs
+
+
+@lru_cache(maxsize=1)
+def default_verbs() -> pd.DataFrame:
+    """The shipped reporting-verb lexicon, read once."""
+    return load_reporting_verbs()
+
+
+def verb_table(verbs: pd.DataFrame) -> VerbTable:
+    """The lexicon as a lookup: lemma → (class, complements)."""
+    return {
+        row.lemma: (row._2, frozenset(row.complements.split("|")))
+        for row in verbs.rename(columns={"class": "_2"}).itertuples()
+    }
+
+
+def _cue_span(token: Token, last: Token) -> tuple[int, int]:
+    first = token
+    for child in token.lefts:
+        if child.dep_ in {"aux", "auxpass", "neg"} and child.i == first.i - 1:
+            first = child
+    return first.idx, last.idx + len(last)
+
+
+def find_cues(doc: Doc, table: VerbTable) -> list[Cue]:
+    """Every reporting expression of the article: ``according to``, lexicon nouns and verbs."""
+    found = []
+    for token in doc:
+        cue = _according_to(token) or _noun_cue(token, table) or _verb_cue(token, table)
+        if cue is not None:
+            found.append(cue)
+    return found
+
+
+def _according_to(token: Token) -> Cue | None:
+    if token.lower_ != "according":
+        return None
+    to = next((child for child in token.children if child.lower_ == "to"), None)
+    if to is None or not any(child.dep_ == "pobj" for child in to.children):
+        return None
+    return Cue(token, "according to", "neutral", frozenset({"according"}), _cue_span(token, to))
+
+
+def _noun_cue(token: Token, table: VerbTable) -> Cue | None:
+    """ "the claim that …", "his decision to …": a lexicon noun with its clause."""
+    entry = table.get(token.lemma_.lower())
+    if token.pos_ != "NOUN" or entry is None or "noun" not in entry[1]:
+        return None
+    if token.dep_ not in _NOUN_ROLES or any(c.dep_ in SUBJECTS for c in token.children):
+        return None  # "Trump claims he …": a verb the tagger took for a noun
+    if not noun_clauses(token):
+        return None
+    return Cue(token, token.lemma_.lower(), entry[0], frozenset({"noun"}), _cue_span(token, token))
+
+
+def noun_clauses(noun: Token) -> list[Token]:
+    """The that-clause or to-infinitive a noun governs ("the view that …", "a pledge to …"), or
+    else the object of its topic ("his claims about the test")."""
+    return [
+        child
+        for child in noun.rights
+        if child.dep_ in {"acl", "ccomp", "relcl"}
+        and any(
+            (grand.dep_ == "mark" and grand.lower_ == "that")
+            or (grand.dep_ == "aux" and grand.lower_ == "to")
+            for grand in child.children
+            if grand.i < child.i
+        )
+        and child.left_edge.i <= noun.i + 2
+    ] or [
+        grand
+        for child in noun.rights
+        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPOSITIONS and child.i == noun.i + 1
+        for grand in child.children
+        if grand.dep_ in {"pobj", "pcomp"}
+    ]
+
+
+def _verb_cue(token: Token, table: VerbTable) -> Cue | None:
+    if not (token.pos_ == "VERB" or _verb_tagged_noun(token)) or token.dep_ in {"amod", "compound"}:
+        return None
+    if token.dep_ == "acl" and any(child.dep_ == "mark" for child in token.children):
+        return None  # "the suggestion that Putin wanted …": a proposition, not a report
+    lemma = token.lemma_.lower()
+    for child in token.rights:
+        if _particle(child) and _adjacent(token, child):
+            phrase = f"{lemma} {child.lower_}"
+            if phrase in table:
+                verb_class, complements = table[phrase]
+                span = _cue_span(token, child)
+                return Cue(token, phrase, verb_class, complements, span, particle=child)
+    if quoted_as_saying(token) is not None:
+        saying = quoted_as_saying(token)
+        return Cue(token, "say", "neutral", frozenset({"clause"}), _cue_span(token, saying))
+    if lemma not in table:
+        return None
+    verb_class, complements = table[lemma]
+    return Cue(token, lemma, verb_class, complements, _cue_span(token, token))
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """ "Trump claims that …", "Sanders Vows To …": a main verb with its subject and complement
+    that the tagger took for a plural noun."""
+    children = {child.dep_ for child in token.children}
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and "nsubj" in children
+        and bool(children & {"ccomp", "xcomp", "dobj"})
+    )
+
+
+def is_noun(token: Token) -> bool:
+    """A noun the tagger did not mistake a main verb for."""
+    return token.pos_ == "NOUN" and not _verb_tagged_noun(token)
+
+
+def _particle(child: Token) -> bool:
+    """A word completing a multiword cue: "point out", "call for", "put it"."""
+    return child.dep_ in {"prt", "prep"} or (child.dep_ == "dobj" and child.lower_ == "it")
+
+
+def _adjacent(verb: Token, particle: Token) -> bool:
+    """The particle follows the verb with at most adverbs between ("spoke more often about")."""
+    between = verb.doc[verb.i + 1 : particle.i]
+    return all(token.pos_ == "ADV" for token in between)
+
+
+def quoted_as_saying(token: Token) -> Token | None:
+    """``saying`` in "were quoted by X as saying", or None."""
+    if token.lemma_.lower() != "quote":
+        return None
+    for child in token.rights:
+        if child.lower_ == "as":
+            for grandchild in child.children:
+                if grandchild.lemma_.lower() in {"say", "tell"}:
+                    return grandchild
+    return None

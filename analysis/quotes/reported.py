@@ -1,0 +1,114 @@
+"""Indirect and mixed quotes: one per reporting cue with a speaker and a content.
+
+The content becomes a *mixed* quote when quoted fragments sit inside it or a quoted stretch
+continues it (``said “A,” but “B”``), and a *direct* one when it is a single quotation. A report
+whose cue sits inside another quote's content is part of that quote, not a row of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from analysis import nlp
+from analysis.marks import Quotation
+from analysis.quotes.content import content_of
+from analysis.quotes.cues import NOT_SPEECH, Cue, VerbTable, is_noun
+from analysis.quotes.layout import standalone
+from analysis.quotes.record import Quote, inside_quotes, overlaps_direct
+from analysis.quotes.speakers import set_cue, subject_of
+
+#: What may join a reported clause to a quoted stretch that continues it.
+_JOINING = {"", "and", "but", "or"}
+
+
+def reported_quotes(
+    doc: Doc,
+    cues: dict[int, Cue],
+    table: VerbTable,
+    used: set[int],
+    direct: list[Quote],
+    segments: list[Quotation],
+) -> list[Quote]:
+    """An indirect or mixed quote for every cue with a speaker (or a cue that needs none) and a
+    content, other than the cues the direct quotes used and those inside them."""
+    quotes = []
+    for index, cue in cues.items():
+        if index in used or inside_quotes(doc[index].idx, direct):
+            continue
+        subject = None if cue.lemma == "according to" else subject_of(cue.token, cues)
+        if subject is None and not _speakerless(cue):
+            continue
+        content = content_of(cue, subject, table)
+        if content is None or overlaps_direct(content, direct):
+            continue
+        quotes.append(_reported_quote(doc, cue, subject, content, segments))
+    return quotes
+
+
+def outermost(reported: list[Quote], direct: list[Quote]) -> list[Quote]:
+    """Drop reported quotes whose cue lies inside another quote's content.
+
+    In "he said she plans to run", what "she plans" is part of what he said: the words already
+    belong to the outer quote, and a nested row would count them twice.
+    """
+    everything = reported + direct
+    return [
+        quote
+        for quote in reported
+        if not any(
+            other is not quote
+            and other.cue_class not in NOT_SPEECH
+            and other.start <= quote.cue[0] < other.end
+            for other in everything
+        )
+    ]
+
+
+def _speakerless(cue: Cue) -> bool:
+    """Cues that report without naming who: "according to", nouns, agentless passives."""
+    passive = any(child.dep_ == "nsubjpass" for child in cue.token.children)
+    return cue.lemma == "according to" or is_noun(cue.token) or passive
+
+
+def _reported_quote(
+    doc: Doc, cue: Cue, subject: Token | None, content: tuple[int, int], segments: list[Quotation]
+) -> Quote:
+    start, end = content
+    for segment in segments:
+        if segment.open < end and start < segment.close:
+            start, end = min(start, segment.open), max(end, segment.close)
+    end = _continued(nlp.text_of(doc), _through_paragraphs(start, end, segments), segments)
+    inside = [s for s in segments if start <= s.open and s.close <= end]
+    kind = "mixed" if inside else "indirect"
+    if (
+        len(inside) == 1
+        and not nlp.text_of(doc)[start : inside[0].open].strip(" ,")
+        and not nlp.text_of(doc)[inside[0].close : end].strip(" .,")
+    ):
+        kind, start, end = "direct", inside[0].start, inside[0].end
+    quote = Quote(start, end, kind, segments=inside)
+    quote.warnings = [s.warning for s in inside if s.warning]
+    set_cue(quote, cue, subject, content)
+    return quote
+
+
+def _through_paragraphs(start: int, end: int, segments: list[Quotation]) -> int:
+    """A quotation in the content that goes on in the next paragraph takes the content there."""
+    for current, following in zip(segments, segments[1:], strict=False):
+        if current.continues and start <= current.open and current.close <= end:
+            end = max(end, following.close)
+    return end
+
+
+def _continued(text: str, end: int, segments: list[Quotation]) -> int:
+    """``said “You know, I love Larry,” but “when it comes to energy …”``: a quoted stretch that a
+    conjunction joins to the content, inside the sentence, continues it."""
+    for segment in segments:
+        if segment.open < end:
+            continue
+        gap = text[end : segment.open]
+        joined = " ".join(gap.replace(",", " ").split()).lower()
+        if "\n" in gap or joined not in _JOINING or standalone(text, segment):
+            break
+        end = segment.close
+    return end

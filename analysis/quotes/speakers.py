@@ -1,0 +1,197 @@
+"""Who said it: the speaker of a cue, its noun phrase, and the actor it stands for.
+
+The speaker is the cue's subject, a passive's agent, the subject it shares through control or
+coordination, a possessor (``his claim``), who made a statement (``issued a statement saying``),
+or the object of ``according to``. Its noun phrase keeps the name an appositive gives and drops
+descriptions. With a ``mentions`` frame, the speaker is canonicalised through the actors layer
+(:func:`analysis.actors.actor_at`); a pronoun nothing resolves is no actor.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from analysis.marks import Quotation
+from analysis.quotes.channels import channel_of
+from analysis.quotes.cues import SUBJECTS, Cue, is_noun, quoted_as_saying
+from analysis.quotes.record import Quote
+
+_INHERITS_SUBJECT = {"xcomp", "advcl", "pcomp", "prep", "pobj", "acomp", "conj"}
+#: Verbs whose object noun carries the act: "made a decision to", "issued a statement that".
+_LIGHT_VERBS = {"make", "reach", "issue", "express", "voice", "offer", "give", "deliver", "repeat"}
+
+
+def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
+    """The token standing for who speaks: subject, passive agent, or a shared subject."""
+    if is_noun(verb):
+        return _noun_speaker(verb)
+    if quoted_as_saying(verb) is not None:
+        return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and agent.n_rights:
+        return next(agent.rights)
+    own = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if own is not None:
+        return own
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        # "postings saying …"; "Putin's statement saying", "issued a statement saying": its author
+        return _author(verb.head) or verb.head
+    if verb.dep_ == "conj":
+        outer = [a for a in verb.ancestors if a.i in cues and _own_subject(a) is not None]
+        if outer:
+            return _own_subject(outer[-1])
+    head = verb
+    while head.dep_ in _INHERITS_SUBJECT and head.head is not head:
+        head = head.head
+        subject = _own_subject(head)
+        if subject is not None:
+            return subject
+    return _stranded_subject(verb)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "In a meeting with the board of the Post Trump said that …": a finite verb the parser left
+    without a subject, right after a name or pronoun that it hung on something else."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == verb.sent.start:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ in {"PROPN", "PRON"} and before.dep_ in {"pobj", "dobj", "compound", "appos"}:
+        return before
+    return None
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """ "his view that …" → his; "a Times report that …" → Times; "made a decision to …" → the
+    light verb's subject."""
+    return _author(noun) or next(
+        (c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+    )
+
+
+def _author(noun: Token) -> Token | None:
+    """Who a noun of saying belongs to: its possessor, or who "made"/"issued" it."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
+        return _own_subject(noun.head)
+    return owner
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+
+
+def _speaker_span(subject: Token) -> Span:
+    """The speaker's noun phrase: the name an appositive gives, without its descriptions."""
+    doc = subject.doc
+    head = subject
+    if subject.pos_ != "PROPN":
+        named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            head = named
+        elif subject.pos_ != "PRON":
+            return _strip(doc, subject.left_edge.i, _before_clauses(subject))
+    cut = head.right_edge.i + 1
+    for child in head.rights:
+        if child.dep_ in {"appos", "relcl", "acl", "punct", "cc", "prep", "case"}:
+            cut = min(cut, child.left_edge.i)
+    has_conj = any(c.dep_ == "conj" for c in head.rights)
+    if has_conj:
+        cut = head.right_edge.i + 1
+    left = head.left_edge.i if head is subject else head.left_edge.i
+    return _strip(doc, left, cut)
+
+
+def _before_clauses(noun: Token) -> int:
+    """Where a common-noun speaker ends: before a participle or relative clause describing it
+    ("a statement calling for …", "leaders opposing the bill", "nations that oppose …")."""
+    clauses = [child.left_edge.i for child in noun.rights if child.dep_ in {"acl", "relcl"}]
+    return min(clauses, default=noun.right_edge.i + 1)
+
+
+def _strip(doc: Doc, start: int, end: int) -> Span:
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+def speaker_beside(doc: Doc, run: list[Quotation], cue: Cue) -> Span | None:
+    """The parser took a word of the quote for the cue's subject (``“… One of the brightest,”
+    said Cummings``): the first noun phrase of the attribution, outside the quotation marks."""
+    sentence = cue.token.sent
+    start = max((s.close for s in run if s.close <= cue.token.idx), default=sentence.start_char)
+    end = min((s.open for s in run if s.open > cue.token.idx), default=sentence.end_char)
+    chunks = [c for c in sentence.noun_chunks if start <= c.start_char and c.end_char <= end]
+    return chunks[0] if chunks else None
+
+
+def set_cue(quote: Quote, cue: Cue, subject: Token | None, content: tuple[int, int] | None) -> None:
+    """Attribute the quote: the cue, its class, the channel, and the speaker (the subject, or
+    the object of ``according to``)."""
+    quote.cue = cue.span
+    quote.cue_lemma = cue.lemma
+    quote.cue_class = cue.verb_class
+    quote.channel = channel_of(cue, content)
+    if cue.lemma == "according to":
+        to = next(c for c in cue.token.children if c.lower_ == "to")
+        pobj = next(c for c in to.children if c.dep_ == "pobj")
+        quote.speaker = _speaker_span(pobj)
+    elif subject is not None:
+        quote.speaker = _speaker_span(subject)
+        quote.speaker_name = _relative_antecedent(subject)
+
+
+def _relative_antecedent(subject: Token) -> str | None:
+    """For "who"/"which" subjects of a relative clause, the noun phrase they stand for."""
+    if subject.tag_ not in {"WP", "WDT"} or subject.head.dep_ != "relcl":
+        return None
+    return _speaker_span(subject.head.head).text
+
+
+def speaker_offsets(speaker: Span | tuple[int, int] | None) -> tuple[int | None, int | None]:
+    """The speaker's character offsets, whether a span of the parse or a pair of offsets."""
+    if speaker is None:
+        return None, None
+    if isinstance(speaker, Span):
+        return speaker.start_char, speaker.end_char
+    return speaker
+
+
+def canonical_speaker(
+    mentions: pd.DataFrame | None,
+    start: int | None,
+    end: int | None,
+    quote: Quote,
+    speaker_text: str | None,
+) -> str | None:
+    """The speaker's actor: the mention at the speaker's head, else the words as written.
+
+    A mention of a possessor inside the speaker's phrase ("*his* associates") is not the speaker.
+    A pronoun nothing resolves ("It", "They") is no actor: the speaker is left empty (<NA>) and
+    ``speaker_text`` keeps the word.
+    """
+    if start is None:
+        return None
+    head = quote.speaker.root if isinstance(quote.speaker, Span) else None
+    if mentions is not None:
+        from analysis.actors import actor_at
+
+        mention = actor_at(mentions, start, end)
+        if mention is not None and head is not None and not _covers(mention, head):
+            mention = actor_at(mentions, head.idx, head.idx + len(head))
+        if mention is not None and not _unresolved(str(mention["actor"]), head):
+            return str(mention["actor"])
+    if quote.speaker_name:
+        return quote.speaker_name
+    return None if _unresolved(speaker_text, head) else speaker_text
+
+
+def _covers(mention: pd.Series, token: Token) -> bool:
+    return int(mention["start"]) <= token.idx < int(mention["end"])
+
+
+def _unresolved(actor: str | None, head: Token | None) -> bool:
+    """True when the speaker is a pronoun standing for itself ("It" said …)."""
+    return head is not None and head.pos_ == "PRON" and (actor or "").lower() == head.lower_

@@ -1,0 +1,69 @@
+"""Transcript lines: ``PENCE: Well, …`` and ``Sanders: Clinton needs …``, a name and a colon.
+
+Labels such as ``Note:`` or ``Photo:`` name no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from analysis import nlp
+from analysis.marks import Quotation
+from analysis.quotes.layout import CLOSING, MIN_UNATTRIBUTED_WORDS, paragraph_end
+from analysis.quotes.record import Quote
+
+_COLON_SPEAKER = re.compile(
+    r"^[^\S\n]*[“\"]?((?:[A-Z][\w.'’-]*[^\S\n]+){0,3}[A-Z][\w.'’-]*):[^\S\n]+(?=\S)", re.M
+)
+#: Labels a "NAME:" line may start with that name no speaker ("Note: …", "Photo: …").
+_NOT_SPEAKERS = {
+    "note",
+    "editor's note",
+    "editor’s note",
+    "photo",
+    "photos",
+    "image",
+    "caption",
+    "credit",
+    "source",
+    "sources",
+    "update",
+    "updated",
+    "correction",
+    "clarification",
+    "disclosure",
+    "related",
+    "read more",
+    "see also",
+    "watch",
+    "video",
+    "listen",
+    "audio",
+    "warning",
+    "contact",
+}
+
+
+def colon_quotes(doc: Doc, segments: list[Quotation]) -> list[Quote]:
+    """``PENCE: Well, …`` and ``Sanders: Clinton needs …``: a line opened by a name and a colon."""
+    text = nlp.text_of(doc)
+    found = []
+    for match in _COLON_SPEAKER.finditer(text):
+        if match.group(1).lower().rstrip(".") in _NOT_SPEAKERS:
+            continue
+        end = paragraph_end(text, match.end())
+        while end > match.end() and (text[end - 1].isspace() or text[end - 1] in CLOSING | {'"'}):
+            end -= 1
+        if len(text[match.end() : end].split()) < MIN_UNATTRIBUTED_WORDS:
+            continue
+        inside = [s for s in segments if match.end() <= s.open and s.close <= end + 1]
+        around = [s for s in segments if s.start <= match.end() and end <= s.end + 1]
+        kind = "direct" if around else "mixed" if inside else "indirect"
+        quote = Quote(match.end(), end, kind, segments=around or inside)
+        quote.speaker = (match.start(1), match.end(1))
+        quote.cue = (match.end(1), match.end(1) + 1)
+        quote.cue_class = "neutral"
+        found.append(quote)
+    return found
