@@ -230,7 +230,9 @@ def train(args) -> None:
     ]
     optimiser = torch.optim.AdamW(groups, lr=args.lr)
     schedule = get_linear_schedule_with_warmup(optimiser, int(0.06 * total), total)
-    loss_fn = nn.CrossEntropyLoss()
+    counts = np.bincount(y_train, minlength=len(tone.LABELS))
+    weights = len(y_train) / (len(counts) * counts) if args.balanced else np.ones(len(counts))
+    loss_fn = nn.CrossEntropyLoss(weight=torch.tensor(weights, dtype=torch.float32))
     y = torch.from_numpy(y_train)
     best, step = -1.0, 0
     history = []
@@ -284,6 +286,7 @@ def _record(args, history: list[dict], best: float, started: float) -> dict:
         "batch": args.batch,
         "epochs": args.epochs,
         "frozen_layers": args.frozen_layers,
+        "balanced": args.balanced,
         "train_minutes": (time.time() - started) / 60,
         "history": history,
         "best_torch_dev_f1m": best,
@@ -372,6 +375,9 @@ def main() -> None:
     )
     parser.add_argument("--checkpoint", default="/work/tone-ckpt/best.pt")
     parser.add_argument("--export-only", action="store_true")
+    parser.add_argument(
+        "--balanced", action="store_true", help="weight the loss by inverse class frequency"
+    )
     args = parser.parse_args()
     Path(args.checkpoint).parent.mkdir(parents=True, exist_ok=True)
     if not args.export_only:
