@@ -79,7 +79,7 @@ def main() -> int:
     assert [w["id"] for w in written] == [f"t{i}" for i in range(len(rows))], "order not kept"
     gold = [row["polarity"] for row in rows]
     meta = tone.meta()
-    print(f"{len(rows)} targets from {gold_path.name}; model seed {meta['seed']}")
+    print(f"{len(rows)} targets from {gold_path.name}; model seeds {meta['seeds']}")
     print(
         _line(
             "tone (analysis.tone)",
