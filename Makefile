@@ -53,6 +53,7 @@ bench: $(BENCH_STAMP) ## throughput, scaling, robustness, attribution, actor and
 	$(BIN)/python benchmarks/throughput.py --corpus $(SHARED)/corpus/wikinews
 	$(BIN)/python benchmarks/scaling.py --corpus $(SHARED)/corpus/wikinews
 	$(BIN)/python benchmarks/attribution.py --gold $(SHARED)/bench/polnear-dev.jsonl
+	$(BIN)/python benchmarks/report_flow.py --corpus $(SHARED)/corpus/wikinews
 	$(BIN)/python benchmarks/robustness.py --corpus $(SHARED)/corpus/wikinews
 	$(BIN)/python benchmarks/actors.py --gold $(SHARED)/bench/gum-dev.jsonl
 	$(BIN)/python benchmarks/tone.py --gold $(SHARED)/bench/newsmtsc-dev.jsonl
