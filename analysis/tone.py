@@ -246,11 +246,14 @@ def score_mentions(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
     if scored.empty:
         return scored.assign(**{column: pd.Series(dtype="float64") for column in MENTION_COLUMNS})
     sents = list(doc.sents)
+    text = doc.text
     first = scored.sort_values("start").drop_duplicates(["sent_id", "actor"])
     targets, sentences = [], []
     for row in first.itertuples(index=False):
         sent = sents[row.sent_id]
-        sentences.append(sent.text)
+        # a mention may run past its sentence's end (a name across a line break): the text
+        # scored then runs to the mention's end, so the target is always inside it
+        sentences.append(text[sent.start_char : max(sent.end_char, row.end)])
         targets.append((row.start - sent.start_char, row.end - sent.start_char))
     probabilities = toward(sentences, targets)
     probabilities["tone"] = probabilities["p_positive"] - probabilities["p_negative"]

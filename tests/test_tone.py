@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analysis import actors, config, nlp, tone
@@ -216,3 +217,22 @@ def test_quote_tone_scores_each_actor_inside_each_quote_once(seed_frames):
         if q.start <= m.start and m.end <= q.end
     ]
     assert len(found) == len(set(inside))
+
+
+def test_a_mention_running_past_its_sentence_is_scored_not_refused():
+    """A name across a line break can end after its sentence does (seen on GUM biographies,
+    where it made the whole article fail at the tone stage): the scored text runs to its end."""
+    doc = nlp.parse(["Otto\nJespersen was a linguist. He wrote books."])[0]
+    first = next(iter(doc.sents))
+    assert first.end_char < len("Otto\nJespersen")  # the parse breaks the name's sentence
+    mentions = pd.DataFrame(
+        {
+            "article_id": ["t"],
+            "sent_id": [0],
+            "start": [0],
+            "end": [14],
+            "actor": ["Otto Jespersen"],
+        }
+    )
+    scored = tone.score_mentions(doc, mentions)
+    assert scored[["p_negative", "p_neutral", "p_positive"]].sum(axis=1).round(6).tolist() == [1.0]
