@@ -32,6 +32,24 @@ from analysis.quotes.speakers import set_cue, speaker_beside, subject_of
 
 _DASH_NAME = re.compile(r"[^\S\n]*[-–—―][^\S\n]*((?:[A-Z][\w.’'-]*[^\S\n]*){1,5})\s*$")
 _FLOATING_PARAGRAPHS = 2
+#: Subordinators of adverbial clauses (closed-class grammar words, not a lexicon).
+_ADVERBIAL_MARKS = frozenset(
+    {
+        "after",
+        "before",
+        "because",
+        "while",
+        "when",
+        "since",
+        "until",
+        "once",
+        "although",
+        "though",
+        "unless",
+        "as",
+    }
+)
+_PREVIOUS_SPEAKER = "no reporting verb beside it; attributed to the previous speaker"
 _TOKEN_BOUNDS = "newsframe.quotes.token_bounds"
 
 
@@ -99,7 +117,10 @@ def _attribution_before(doc: Doc, run: list[Quotation], cues: dict[int, Cue]) ->
 
 
 def _floating(quote: Quote, earlier: list[Quote], text: str) -> bool:
-    """Give an unattributed quote the previous quote's speaker; False when it cannot stand."""
+    """Give an unattributed quote the previous quote's speaker; False when it cannot stand.
+
+    The speaker given here is the previous *direct* quote's; :func:`refloat` moves it to the
+    nearest earlier quote of any kind once the reported quotes are known."""
     words = len(text[quote.start : quote.end].split())
     previous = earlier[-1] if earlier else None
     paragraph = quote.segments[0].paragraph
@@ -107,12 +128,38 @@ def _floating(quote: Quote, earlier: list[Quote], text: str) -> bool:
         if paragraph - previous.segments[-1].paragraph <= _FLOATING_PARAGRAPHS:
             quote.speaker = previous.speaker
             quote.speaker_name = previous.speaker_name
-            quote.warnings.append("no reporting verb beside it; attributed to the previous speaker")
+            quote.floating = True
+            quote.warnings.append(_PREVIOUS_SPEAKER)
             return True
     if words < MIN_UNATTRIBUTED_WORDS:
         return False
+    quote.floating = True
     quote.warnings.append("no speaker found")
     return True
+
+
+def refloat(found: list[Quote], text: str) -> None:
+    """Give each floating quote the speaker of the nearest earlier quote of any kind.
+
+    ``… act while Kerry negotiates with Russia, Schiff said. “The other factor …”``: the direct
+    quote goes on with Schiff, the speaker of the reported quote just before it, not with the
+    speaker of the last direct quote. ``found`` is in text order; quotes whose verb is not
+    speech (beliefs, evidence) pass no speaker on.
+    """
+    starts = nlp.paragraph_starts(text)
+    previous: Quote | None = None
+    for quote in found:
+        if quote.floating and previous is not None and previous.speaker is not None:
+            gap = bisect.bisect_right(starts, quote.start) - bisect.bisect_right(
+                starts, previous.start
+            )
+            if gap <= _FLOATING_PARAGRAPHS:
+                quote.speaker, quote.speaker_name = previous.speaker, previous.speaker_name
+                quote.warnings = [w for w in quote.warnings if w != "no speaker found"]
+                if _PREVIOUS_SPEAKER not in quote.warnings:
+                    quote.warnings.append(_PREVIOUS_SPEAKER)
+        if quote.speaker is not None and quote.cue_class not in NOT_SPEECH:
+            previous = quote
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -264,18 +311,30 @@ def _attributes(cue: Cue, segment: Quotation, cues: dict[int, Cue], *, after: bo
     if subject is None:
         return False
     for child in verb.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not _adverbial(child):
             lo = child.left_edge.idx
             hi = child.right_edge.idx + len(child.right_edge)
             if (
                 after
                 and lo >= segment.close
-                and not _quote_opens(nlp.text_of(verb.doc)[segment.close : lo + 1])
+                # the clause's verb, not its first word, decides: "…,” Sanders said, suggesting
+                # questions: “do you really think …?”" reports the quoted question
+                and not _quote_opens(nlp.text_of(verb.doc)[segment.close : child.idx + 1])
             ):
                 return False
             if not after and hi <= segment.open and not _colon_between(verb.doc, hi, segment):
                 return False
     return True
+
+
+def _adverbial(clause: Token) -> bool:
+    """``“…,” Warren told Stumpf, after he admitted he was not held …``: a clause the parser hung
+    on the cue as its complement, but set off by a comma or opened by a subordinator of time or
+    cause, says when or why, not what."""
+    first = clause.left_edge
+    if first.i > 0 and clause.doc[first.i - 1].text == "," and first.i - 1 > clause.head.i:
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in clause.children)
 
 
 def _colon_between(doc: Doc, end: int, segment: Quotation) -> bool:

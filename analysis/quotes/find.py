@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from analysis import frames, nlp, sentiment
 from analysis.marks import Quotation, pair_quotation_marks
 from analysis.quotes.cues import default_verbs, find_cues, verb_table
-from analysis.quotes.direct import direct_quotes
+from analysis.quotes.direct import direct_quotes, refloat
 from analysis.quotes.record import Quote, overlaps_direct
 from analysis.quotes.reported import outermost, reported_quotes
 from analysis.quotes.speakers import canonical_speaker, speaker_offsets
@@ -43,6 +43,7 @@ def find_quotes(
     direct = transcript + [q for q in direct if not overlaps_direct((q.start, q.end), transcript)]
     reported = outermost(reported_quotes(doc, cues, table, used, direct, segments), direct)
     found = sorted(direct + reported, key=lambda quote: (quote.start, quote.end))
+    refloat(found, text)
     _attach_stray_warnings(found, segments)
     return _frames(doc, article_id, found, mentions)
 

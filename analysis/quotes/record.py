@@ -24,6 +24,8 @@ class Quote:
     segments: list[Quotation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     speaker_name: str | None = None
+    #: attributed to the previous speaker for want of its own (see ``quotes.direct``)
+    floating: bool = False
 
 
 def inside_quotes(char: int, quotes: list[Quote]) -> bool:
