@@ -533,3 +533,26 @@ def test_reporting_verb_tagged_as_a_noun_still_reports():
     assert found[["speaker_text", "cue", "content"]].values.tolist() == [
         ["Lee", "claims", "he won"]
     ]
+
+
+def test_floating_quote_goes_on_with_the_speaker_of_a_reported_quote_before_it():
+    text = (
+        "“We know two states were hacked,” he said.\n\n"
+        "The agency may be slow to act while talks go on, Schiff said. “The other factor is "
+        "whether acting would look like taking sides in the election this year.”"
+    )
+    found, _ = _find(text)
+    last = found.iloc[-1]
+    assert last.kind == "direct" and last.content.startswith("The other factor")
+    assert last.speaker_text == "Schiff"
+
+
+def test_a_comma_set_clause_after_the_cue_does_not_take_the_quote_from_it():
+    text = (
+        "“You should resign. You should give the money back,” Warren told Stumpf, after he "
+        "admitted under her grilling he hadn’t yet been held personally accountable."
+    )
+    found, _ = _find(text)
+    first = found.iloc[0]
+    assert first.content.startswith("You should resign")
+    assert (first.speaker_text, first.cue) == ("Warren", "told")
