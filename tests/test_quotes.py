@@ -556,3 +556,14 @@ def test_a_comma_set_clause_after_the_cue_does_not_take_the_quote_from_it():
     first = found.iloc[0]
     assert first.content.startswith("You should resign")
     assert (first.speaker_text, first.cue) == ("Warren", "told")
+
+
+def test_a_cue_inside_quotation_marks_is_the_quoted_speakers_word():
+    text = (
+        "Warren said the bank must change its ways, referencing its drive to sell more accounts. "
+        "“You went on television to blame thousands of $12-an-hour” workers."
+    )
+    found, _ = _find(text)
+    inner = found.loc[found.content.str.contains("thousands")]
+    assert len(inner) == 1
+    assert inner.speaker_text.iloc[0] == "Warren"

@@ -89,6 +89,10 @@ def _reported_quote(
     quote = Quote(start, end, kind, segments=inside)
     quote.warnings = [s.warning for s in inside if s.warning]
     set_cue(quote, cue, subject, content)
+    if any(s.start <= cue.token.idx < s.end for s in segments):
+        # “You went on television to blame thousands of” workers: a cue inside quotation marks
+        # is the quoted speaker's word, so the words go to the speaker before them
+        quote.speaker, quote.speaker_name, quote.floating = None, None, True
     return quote
 
 
