@@ -201,9 +201,19 @@ def _on_dask(parts: list, *, use_cache: bool, jobs: int, address: str) -> Iterat
 
 
 class LoadPipeline(WorkerPlugin):
-    """A Dask worker plugin: loads the spaCy pipeline once, when the worker starts."""
+    """A Dask worker plugin: loads the spaCy pipeline once, when the worker starts, and stops the
+    worker's statistical profiler.
+
+    The profiler samples the running task's Python stack every 10 ms (for the dashboard); on a
+    pipeline that is mostly Python it cost 10-25% of each batch's time (120 Wikinews articles on
+    a LocalCluster of 2 × 1: 44.8 s with it, 35.3 s without, 35.0 s for two worker processes).
+    """
 
     def setup(self, worker) -> None:
+        for name in ("profile", "profile-cycle"):
+            callback = worker.periodic_callbacks.pop(name, None)
+            if callback is not None:
+                callback.stop()
         nlp.load_model()
 
 

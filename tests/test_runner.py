@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import config, pipeline, runner, store
+from analysis import config, nlp, pipeline, runner, store
 from analysis.__main__ import main
 from analysis.corpus import load
 
@@ -161,6 +161,29 @@ def test_a_dask_local_cluster_gives_the_frames_of_one_process(corpus, in_memory,
     pytest.importorskip("distributed")
     runner.extract_to(corpus, tmp_path / "dask", jobs=2, scheduler="local", batch_size=2)
     assert_same_frames(in_memory, analysis.Frames.read(tmp_path / "dask"))
+
+
+def test_the_dask_worker_plugin_loads_spacy_and_stops_the_profiler():
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, dashboard_address=None, processes=True
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        before = client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks))
+        client.register_plugin(runner.LoadPipeline(), name="newsframe-pipeline")
+        after = client.run(
+            lambda dask_worker: (
+                sorted(dask_worker.periodic_callbacks),
+                nlp.load_model.cache_info().currsize,
+            )
+        )
+    [(callbacks_before)] = before.values()
+    [(callbacks, loaded)] = after.values()
+    assert "profile" in callbacks_before  # Dask's default, which the plugin switches off
+    assert "profile" not in callbacks and "profile-cycle" not in callbacks
+    assert loaded == 1
 
 
 def test_output_problems_exit_3_before_any_work(tmp_path, capsys):
