@@ -567,3 +567,21 @@ def test_a_cue_inside_quotation_marks_is_the_quoted_speakers_word():
     inner = found.loc[found.content.str.contains("thousands")]
     assert len(inner) == 1
     assert inner.speaker_text.iloc[0] == "Warren"
+
+
+def test_a_dateline_is_not_the_speaker():
+    text = (
+        "WASHINGTON -- President Obama, dedicating the new museum on Saturday, said it would "
+        "tell an American story of suffering and delight."
+    )
+    found, _ = _find(text)
+    assert found.speaker_text.tolist() == ["President Obama"]
+
+
+def test_of_two_subjects_the_one_nearer_the_cue_speaks():
+    text = (
+        "Many families are borrowing more.\n\nTHE BORROWING Back when he wrote his book, "
+        "Mr. McKinley said that he considered debt a last resort."
+    )
+    found, _ = _find(text)
+    assert found.speaker_text.tolist() == ["Mr. McKinley"]

@@ -31,7 +31,7 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and agent.n_rights:
         return next(agent.rights)
-    own = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+    own = _own_subject(verb)
     if own is not None:
         return own
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -78,7 +78,29 @@ def _author(noun: Token) -> Token | None:
 
 
 def _own_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+    """The verb's subject; of two (a run-in heading parsed as one: "THE BORROWING Back when he
+    wrote his book, Mr. McKinley said"), the nearer; past a dateline ("WASHINGTON -- President
+    Obama … said"), the name it introduces."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if not subjects:
+        return None
+    subject = min(subjects, key=lambda c: abs(verb.i - c.i))
+    if _dateline(subject):
+        named = next((c for c in subject.rights if c.dep_ == "appos"), None)
+        return named or subject
+    return subject
+
+
+def _dateline(token: Token) -> bool:
+    """``WASHINGTON --`` / ``KYIV —`` opening a paragraph: a place in capitals and a dash."""
+    doc = token.doc
+    return (
+        token.text.isupper()
+        and len(token.text) > 2
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text in {"--", "—", "–", "-"}
+        and (token.i == 0 or "\n" in doc[token.i - 1].text or doc[token.i - 1].is_space)
+    )
 
 
 def _speaker_span(subject: Token) -> Span:
