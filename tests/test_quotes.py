@@ -585,3 +585,12 @@ def test_of_two_subjects_the_one_nearer_the_cue_speaks():
     )
     found, _ = _find(text)
     assert found.speaker_text.tolist() == ["Mr. McKinley"]
+
+
+def test_a_participle_after_the_reporting_verb_keeps_its_speaker():
+    text = (
+        "“The voters do not agree with the governor,” Sanders said, suggesting a few questions, "
+        "including, “Governor, do you really think that the rich need a tax break?”"
+    )
+    found, _ = _find(text)
+    assert found.speaker_text.tolist() == ["Sanders", "Sanders"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
+from analysis import nlp
 from analysis.marks import Quotation
 from analysis.quotes.channels import channel_of
 from analysis.quotes.cues import SUBJECTS, Cue, is_noun, quoted_as_saying
@@ -44,10 +45,27 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
     head = verb
     while head.dep_ in _INHERITS_SUBJECT and head.head is not head:
         head = head.head
+        if _quoted(head) and not _quoted(verb):
+            return _earlier_speaker(verb, cues)
         subject = _own_subject(head)
         if subject is not None:
             return subject
     return _stranded_subject(verb)
+
+
+def _quoted(token: Token) -> bool:
+    return any(start <= token.idx < end for start, end in nlp.quotation_spans(token.doc))
+
+
+def _earlier_speaker(verb: Token, cues: dict[int, Cue]) -> Token | None:
+    """ "“… not agree with Trump,” Sanders said, suggesting questions": the parser hung the
+    participle on a verb inside the quotation; who suggests is who spoke, the subject of the
+    sentence's reporting verb before it (outside the quotation marks)."""
+    for token in reversed(verb.sent[: verb.i - verb.sent.start]):
+        subject = _own_subject(token) if token.i in cues and not _quoted(token) else None
+        if subject is not None and not _quoted(subject):
+            return subject
+    return None
 
 
 def _stranded_subject(verb: Token) -> Token | None:
