@@ -594,3 +594,30 @@ def test_a_participle_after_the_reporting_verb_keeps_its_speaker():
     )
     found, _ = _find(text)
     assert found.speaker_text.tolist() == ["Sanders", "Sanders"]
+
+
+def test_a_title_in_quotation_marks_after_the_cue_is_not_the_speaker():
+    text = (
+        "“He's absolutely right. There's a severe disconnect between this White House and our "
+        "military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox and "
+        "Friends.”"
+    )
+    found, _ = _find(text)
+    assert found.speaker_text.iloc[0] in {"Flynn", "a top Trump surrogate"}  # not the show
+
+
+def test_a_reported_quote_stops_where_the_next_transcript_speaker_starts():
+    from analysis.quotes.record import Quote
+    from analysis.quotes.reported import stop_at_direct
+
+    text = (
+        '"PENCE: Well, I think he has a unique way of talking to people.\n\n'
+        '"He is going to focus on the issues.\n\n'
+        '"WALLACE: Governor, I want to try to get an answer."'
+    )
+    reported = Quote(text.index("he has"), len(text) - 1, "indirect")
+    wallace = Quote(text.index("Governor"), len(text) - 1, "direct")
+    stop_at_direct([reported], [wallace], text)
+    assert text[reported.start : reported.end] == (
+        'he has a unique way of talking to people.\n\n"He is going to focus on the issues.'
+    )

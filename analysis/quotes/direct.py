@@ -27,7 +27,7 @@ from analysis.quotes.layout import (
     paragraph_end,
     standalone,
 )
-from analysis.quotes.record import Quote, inside_quotes
+from analysis.quotes.record import Quote
 from analysis.quotes.speakers import set_cue, speaker_beside, subject_of
 
 _DASH_NAME = re.compile(r"[^\S\n]*[-–—―][^\S\n]*((?:[A-Z][\w.’'-]*[^\S\n]*){1,5})\s*$")
@@ -80,7 +80,7 @@ def _attribute_run(
         cue = finder(doc, run, cues)
         if cue is not None:
             set_cue(quote, cue, subject_of(cue.token, cues), None)
-            if isinstance(quote.speaker, Span) and inside_quotes(quote.speaker.start_char, [quote]):
+            if isinstance(quote.speaker, Span) and _quoted(doc, quote.speaker.start_char):
                 quote.speaker, quote.speaker_name = speaker_beside(doc, run, cue), None
             used.add(cue.token.i)
             return
@@ -92,6 +92,12 @@ def _attribute_run(
     cue = _attribution_before(doc, run, cues)
     if cue is not None:
         set_cue(quote, cue, subject_of(cue.token, cues), None)
+
+
+def _quoted(doc: Doc, char: int) -> bool:
+    """True when ``char`` lies inside quotation marks: this quote's, or a title's
+    (``said on “Fox and Friends.”``, which the parser may take for the subject)."""
+    return any(start < char < end for start, end in nlp.quotation_spans(doc))
 
 
 def _attribution_before(doc: Doc, run: list[Quotation], cues: dict[int, Cue]) -> Cue | None:

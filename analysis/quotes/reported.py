@@ -64,6 +64,29 @@ def outermost(reported: list[Quote], direct: list[Quote]) -> list[Quote]:
     ]
 
 
+def stop_at_direct(reported: list[Quote], direct: list[Quote], text: str) -> None:
+    """End a reported quote before a direct quote it ran into.
+
+    A content carried on through paragraphs (a quotation re-opened in each paragraph, as in a
+    transcript) stops at the paragraph where another quote with its own attribution starts:
+    ``"PENCE: … I think …`` then ``"WALLACE: Governor, …`` is two speakers, not one.
+    """
+    for quote in reported:
+        later = [d.start for d in direct if quote.start < d.start < quote.end]
+        if not later:
+            continue
+        cut = text.rfind("\n", quote.start, min(later))
+        end = cut if cut > quote.start else min(later)
+        while end > quote.start and (text[end - 1].isspace() or text[end - 1] in "\"“”'‘’"):
+            end -= 1
+        if end <= quote.start:
+            continue
+        quote.end = end
+        quote.segments = [s for s in quote.segments if s.end <= end]
+        if quote.kind == "mixed" and not quote.segments:
+            quote.kind = "indirect"
+
+
 def _speakerless(cue: Cue) -> bool:
     """Cues that report without naming who: "according to", nouns, agentless passives."""
     passive = any(child.dep_ == "nsubjpass" for child in cue.token.children)
