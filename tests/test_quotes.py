@@ -621,3 +621,13 @@ def test_a_reported_quote_stops_where_the_next_transcript_speaker_starts():
     assert text[reported.start : reported.end] == (
         'he has a unique way of talking to people.\n\n"He is going to focus on the issues.'
     )
+
+
+def test_a_participle_on_the_setting_of_a_report_has_the_reporters_speaker():
+    text = (
+        "“It may not be easy, but we will get there together,” she said at a recent news "
+        "conference announcing that her department was suing North Carolina over its law."
+    )
+    found, _ = _find(text)
+    announcing = found.loc[found.cue == "announcing"]
+    assert announcing.speaker_text.tolist() == ["she"]

@@ -37,7 +37,7 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
         return own
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         # "postings saying …"; "Putin's statement saying", "issued a statement saying": its author
-        return _author(verb.head) or verb.head
+        return _author(verb.head) or _setting_holder(verb.head, cues) or verb.head
     if verb.dep_ == "conj":
         outer = [a for a in verb.ancestors if a.i in cues and _own_subject(a) is not None]
         if outer:
@@ -93,6 +93,15 @@ def _author(noun: Token) -> Token | None:
     if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
         return _own_subject(noun.head)
     return owner
+
+
+def _setting_holder(noun: Token, cues: dict[int, Cue]) -> Token | None:
+    """ "she said at a news conference announcing …": the speaker of the reporting verb whose
+    setting the noun is announces too."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i in cues:
+        return _own_subject(prep.head)
+    return None
 
 
 def _own_subject(verb: Token) -> Token | None:
