@@ -31,7 +31,7 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "path": ("string", "file the article was read from; tables add '#row N' (N from 1)"),
         "text": ("string", "the article body exactly as analysed; all offsets index into it"),
         "n_words": ("Int64", "words (corpus.WORD): letter/digit runs, inner ' ’ - kept (don't)"),
-        # then one "string" column per other scalar front-matter key or table column (corpus.py)
+        # then one "string" column per other scalar front-matter key or table column (corpus/)
     },
     "sentences": {
         "article_id": ("string", "article"),

@@ -301,7 +301,7 @@ def test_speakers_of_one_colour_differ_by_line_style_and_weight():
     quotes = pd.DataFrame({"speaker": names + ["Vladimir Putin"]})
     mentions = pd.DataFrame({"actor": ["Vladimir Putin"], "side": ["Russia"]})
     actors = pd.DataFrame({"actor": ["speaker 1"], "side": ["Greece"]})  # a side of its own
-    speakers = annotate._speakers(quotes, mentions, actors)
+    speakers = annotate.article._speakers(quotes, mentions, actors)
     drawn = [(s.colour, s.line, s.weight) for s in speakers.values()]
     assert len(set(drawn)) == len(drawn)
     grey = charts.side_colour(None)
@@ -332,5 +332,5 @@ def test_key_and_notes_speak_as_the_charts_do():
             "marker": "said",
         }
     )
-    note = annotate._stance_note(stance)
+    note = annotate.article._stance_note(stance)
     assert "“We will use the full force of the law,”" in note  # one pair of marks, not “"We

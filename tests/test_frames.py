@@ -16,7 +16,7 @@ WIKINEWS = analysis.config.SHARED_DIR / "corpus" / "wikinews"
 
 def dtypes(name: str, frame: pd.DataFrame) -> dict[str, str]:
     """The frame's column dtypes, checking that ``articles`` has only string columns (the extra
-    metadata, corpus.py) after the schema's and leaving those out."""
+    metadata, analysis.corpus) after the schema's and leaving those out."""
     found = {c: str(t) for c, t in frame.dtypes.items()}
     if name == "articles":
         extra = list(frame.columns[len(frames.SCHEMAS[name]) :])
