@@ -631,3 +631,14 @@ def test_a_participle_on_the_setting_of_a_report_has_the_reporters_speaker():
     found, _ = _find(text)
     announcing = found.loc[found.cue == "announcing"]
     assert announcing.speaker_text.tolist() == ["she"]
+
+
+def test_a_stance_content_stops_before_a_speech_report_inside_it():
+    text = (
+        "Trump was similarly defensive when forced to defend not paying an architect who said "
+        "he was stiffed after he designed a clubhouse at one of his golf courses."
+    )
+    found, _ = _find(text)
+    by_cue = dict(zip(found.cue, found.content, strict=True))
+    assert by_cue["said"].startswith("he was stiffed")
+    assert by_cue["to defend"] == "not paying an architect"

@@ -10,7 +10,12 @@ from analysis.marks import Quotation, pair_quotation_marks
 from analysis.quotes.cues import default_verbs, find_cues, verb_table
 from analysis.quotes.direct import direct_quotes, refloat
 from analysis.quotes.record import Quote, overlaps_direct
-from analysis.quotes.reported import outermost, reported_quotes, stop_at_direct
+from analysis.quotes.reported import (
+    outermost,
+    reported_quotes,
+    stop_at_direct,
+    stop_at_speech,
+)
 from analysis.quotes.speakers import canonical_speaker, speaker_offsets
 from analysis.quotes.transcripts import colon_quotes
 
@@ -43,6 +48,7 @@ def find_quotes(
     direct = transcript + [q for q in direct if not overlaps_direct((q.start, q.end), transcript)]
     reported = outermost(reported_quotes(doc, cues, table, used, direct, segments), direct)
     stop_at_direct(reported, direct, text)
+    stop_at_speech(reported, text)
     found = sorted(direct + reported, key=lambda quote: (quote.start, quote.end))
     refloat(found, text)
     _attach_stray_warnings(found, segments)

@@ -15,10 +15,12 @@ from analysis.quotes.content import content_of
 from analysis.quotes.cues import NOT_SPEECH, Cue, VerbTable, is_noun
 from analysis.quotes.layout import standalone
 from analysis.quotes.record import Quote, inside_quotes, overlaps_direct
-from analysis.quotes.speakers import set_cue, subject_of
+from analysis.quotes.speakers import set_cue, speaker_offsets, subject_of
 
 #: What may join a reported clause to a quoted stretch that continues it.
 _JOINING = {"", "and", "but", "or"}
+#: What a shortened content does not end with.
+_TRAILING = frozenset("\"“”'‘’,;:—–-")
 
 
 def reported_quotes(
@@ -76,15 +78,42 @@ def stop_at_direct(reported: list[Quote], direct: list[Quote], text: str) -> Non
         if not later:
             continue
         cut = text.rfind("\n", quote.start, min(later))
-        end = cut if cut > quote.start else min(later)
-        while end > quote.start and (text[end - 1].isspace() or text[end - 1] in "\"“”'‘’"):
-            end -= 1
-        if end <= quote.start:
+        _end_before(quote, cut if cut > quote.start else min(later), text)
+
+
+def stop_at_speech(reported: list[Quote], text: str) -> None:
+    """End a belief's or stance's content before a speech report inside it.
+
+    ``forced to defend not paying an architect who said he was stiffed …``: what the architect
+    said is his quote, not part of what Trump defends; the defended content stops before the
+    inner quote's speaker (or its cue, when the speaker comes later).
+    """
+    for outer in reported:
+        if outer.cue_class not in NOT_SPEECH:
             continue
-        quote.end = end
-        quote.segments = [s for s in quote.segments if s.end <= end]
-        if quote.kind == "mixed" and not quote.segments:
-            quote.kind = "indirect"
+        for inner in reported:
+            if inner is outer or inner.cue_class in NOT_SPEECH or inner.cue is None:
+                continue
+            if not outer.start < inner.cue[0] < outer.end:
+                continue
+            begins = [inner.cue[0]]
+            speaker_start = speaker_offsets(inner.speaker)[0]
+            if speaker_start is not None and outer.start < speaker_start:
+                begins.append(speaker_start)
+            _end_before(outer, min(begins), text)
+
+
+def _end_before(quote: Quote, end: int, text: str) -> None:
+    """End ``quote`` at ``end`` (never later than it ends), less the spaces, punctuation and
+    quotation marks before it; its quoted stretches past the end are dropped."""
+    while end > quote.start and (text[end - 1].isspace() or text[end - 1] in _TRAILING):
+        end -= 1
+    if not quote.start < end < quote.end:
+        return
+    quote.end = end
+    quote.segments = [s for s in quote.segments if s.end <= end]
+    if quote.kind == "mixed" and not quote.segments:
+        quote.kind = "indirect"
 
 
 def _speakerless(cue: Cue) -> bool:
