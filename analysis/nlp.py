@@ -369,6 +369,16 @@ def quotation_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+def quotation_around(doc: Doc, char: int) -> tuple[int, int] | None:
+    """The quotation (marks included, from :func:`quotation_spans`) with ``char`` strictly
+    inside its marks, else None."""
+    spans = quotation_spans(doc)
+    index = bisect.bisect_left(spans, (char, char)) - 1  # outermost spans: sorted, disjoint
+    if index >= 0 and spans[index][0] < char < spans[index][1]:
+        return spans[index]
+    return None
+
+
 def sent_id_of(doc: Doc, char: int) -> int:
     """Index of the sentence (as numbered by :func:`sentences`) containing offset ``char``."""
     return max(bisect.bisect_right(_sentence_starts(doc), char) - 1, 0)

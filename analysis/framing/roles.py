@@ -159,7 +159,7 @@ def _is_relative_clause(verb: Token) -> bool:
 
 def _quotation_of(token: Token) -> tuple[int, int] | None:
     """Character span of the quotation marks around ``token``, else ``None``."""
-    return next(((a, b) for a, b in nlp.quotation_spans(token.doc) if a < token.idx < b), None)
+    return nlp.quotation_around(token.doc, token.idx)
 
 
 def _has_finite_auxiliary(verb: Token) -> bool:

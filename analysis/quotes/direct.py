@@ -80,7 +80,10 @@ def _attribute_run(
         cue = finder(doc, run, cues)
         if cue is not None:
             set_cue(quote, cue, subject_of(cue.token, cues), None)
-            if isinstance(quote.speaker, Span) and _quoted(doc, quote.speaker.start_char):
+            # a speaker inside quotation marks, this quote's or a title's (``said on “Fox and
+            # Friends.”``, which the parser may take for the subject), is not the speaker
+            speaker = quote.speaker
+            if isinstance(speaker, Span) and nlp.quotation_around(doc, speaker.start_char):
                 quote.speaker, quote.speaker_name = speaker_beside(doc, run, cue), None
             used.add(cue.token.i)
             return
@@ -92,12 +95,6 @@ def _attribute_run(
     cue = _attribution_before(doc, run, cues)
     if cue is not None:
         set_cue(quote, cue, subject_of(cue.token, cues), None)
-
-
-def _quoted(doc: Doc, char: int) -> bool:
-    """True when ``char`` lies inside quotation marks: this quote's, or a title's
-    (``said on “Fox and Friends.”``, which the parser may take for the subject)."""
-    return any(start < char < end for start, end in nlp.quotation_spans(doc))
 
 
 def _attribution_before(doc: Doc, run: list[Quotation], cues: dict[int, Cue]) -> Cue | None:

@@ -54,7 +54,7 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
 
 
 def _quoted(token: Token) -> bool:
-    return any(start <= token.idx < end for start, end in nlp.quotation_spans(token.doc))
+    return nlp.quotation_around(token.doc, token.idx) is not None
 
 
 def _earlier_speaker(verb: Token, cues: dict[int, Cue]) -> Token | None:
