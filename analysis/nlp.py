@@ -19,7 +19,6 @@ the rest of the call with a :class:`CacheWarning`; results are the same either w
 from __future__ import annotations
 
 import bisect
-import csv
 import hashlib
 import importlib
 import os
@@ -35,7 +34,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis import config
+from analysis import config, lexicons
 
 #: Bump when anything in :func:`load_model` changes the parse (components, their settings) or
 #: the cache entry format changes.
@@ -100,9 +99,10 @@ def paragraph_starts(text: str) -> list[int]:
 
 def read_gazetteer(path: Path = config.GAZETTEER) -> list[dict[str, str]]:
     """Entity-ruler patterns from the gazetteer CSV (columns ``text``, ``label``)."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(row for row in handle if not row.startswith("#"))]
-    return [{"label": row["label"].strip(), "pattern": row["text"].strip()} for row in rows]
+    return [
+        {"label": row["label"], "pattern": row["text"]}
+        for _line, row in lexicons.read_rows(path, ("text", "label"))
+    ]
 
 
 def _import_model() -> Language:

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import actors, config, framing, nlp, quotes, sentiment, summaries
+from analysis import actors, framing, nlp, quotes, sentiment, summaries
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEXT = (FIXTURES / "seed-article.txt").read_text(encoding="utf-8")
@@ -434,20 +434,6 @@ def test_portrayal_leaves_out_sentences_where_the_actor_speaks():
     assert frame.loc[("Bob", "portrayal", "vader"), "mean"] == pytest.approx(0.3)
     assert frame.loc[("Ann", "voice", "textblob"), "side"] == "X"
     assert ("Bob", "voice", "textblob") not in frame.index
-
-
-# --- lexicons -----------------------------------------------------------------------------------
-
-
-def test_lexicons_skip_leading_comments_and_name_the_file_on_error(tmp_path, monkeypatch):
-    (tmp_path / "probe.csv").write_text("# a comment\n# another\npattern,side\nwar,\n")
-    monkeypatch.setattr(config, "LEXICONS_DIR", tmp_path)
-    lexicon = framing.read_lexicon.__wrapped__("probe.csv")
-    assert list(lexicon.columns) == ["pattern", "side"]
-    assert lexicon.to_dict("records") == [{"pattern": "war", "side": ""}]
-    (tmp_path / "empty.csv").write_text("# only comments\n")
-    with pytest.raises(ValueError, match="empty.csv"):
-        framing.read_lexicon.__wrapped__("empty.csv")
 
 
 def _stances_of(text: str) -> pd.DataFrame:

@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,37 +11,14 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config
+from analysis.lexicons import LexiconError, lexicon, read_rows
 
 TABLE_COLUMNS = ("actor", "aliases", "type", "side", "role")
 ACTOR_TYPES = ("person", "organisation", "government", "country", "place", "group")
 
 
-class ActorTableError(ValueError):
-    """Raised when the actor table (or an actor lexicon) cannot be read; says file and row."""
-
-
-def csv_rows(path: Path, columns: Iterable[str]) -> list[tuple[int, dict[str, str]]]:
-    """``(line number, row)`` for each data row of a CSV with leading ``#`` comment lines."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise ActorTableError(f"{path}: cannot be read ({error.strerror})") from error
-    first = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
-    reader = csv.DictReader(lines[first:])
-    missing = [col for col in columns if col not in (reader.fieldnames or [])]
-    if missing:
-        raise ActorTableError(
-            f"{path}, line {first + 1}: header lacks columns {missing}; expected {list(columns)}"
-        )
-    rows = []
-    for offset, row in enumerate(reader, start=first + 2):
-        if None in row or None in row.values():
-            raise ActorTableError(
-                f"{path}, line {offset}: expected {len(reader.fieldnames or [])} fields, "
-                f"found another number; quote fields that contain commas"
-            )
-        rows.append((offset, {key: value.strip() for key, value in row.items()}))
-    return rows
+class ActorTableError(LexiconError):
+    """Raised when the actor table cannot be read; says file and row."""
 
 
 def load_actor_table(path: Path = config.ACTORS_TABLE) -> pd.DataFrame:
@@ -62,7 +37,11 @@ def load_actor_table(path: Path = config.ACTORS_TABLE) -> pd.DataFrame:
     """
     records = []
     seen: dict[str, int] = {}
-    for line, row in csv_rows(Path(path), TABLE_COLUMNS):
+    try:
+        rows = read_rows(path, TABLE_COLUMNS)
+    except LexiconError as error:
+        raise ActorTableError(str(error)) from error
+    for line, row in rows:
         where = f"{path}, line {line}"
         if not row["actor"]:
             raise ActorTableError(f"{where}: the actor column is empty")
@@ -97,22 +76,21 @@ def load_lexicons() -> Lexicons:
     """The actor lexicons, read once.
 
     Raises:
-        ActorTableError: a lexicon is missing or malformed (file and line named).
+        LexiconError: a lexicon is missing or malformed (file and line named).
     """
-    lexicons = config.LEXICONS_DIR
-    demonyms = csv_rows(lexicons / "demonyms.csv", ("demonym", "country", "side"))
-    metonyms = csv_rows(lexicons / "metonyms.csv", ("surface", "side", "stands_for"))
-    roles = csv_rows(lexicons / "role_nouns.csv", ("noun", "kind"))
-    groups = csv_rows(lexicons / "group_nouns.csv", ("noun",))
-    gendered = csv_rows(lexicons / "gendered_nouns.csv", ("noun", "gender"))
-    first_names = csv_rows(lexicons / "first_names.csv", ("name", "gender"))
-    organisation_words = csv_rows(lexicons / "organisation_words.csv", ("word",))
+    demonyms = lexicon("demonyms.csv", "demonym", "country", "side")
+    metonyms = lexicon("metonyms.csv", "surface", "side", "stands_for")
+    roles = lexicon("role_nouns.csv", "noun", "kind")
+    groups = lexicon("group_nouns.csv", "noun")
+    gendered = lexicon("gendered_nouns.csv", "noun", "gender")
+    first_names = lexicon("first_names.csv", "name", "gender")
+    organisation_words = lexicon("organisation_words.csv", "word")
     return Lexicons(
-        demonyms={row["demonym"]: (row["country"], row["side"]) for _, row in demonyms},
-        metonyms={row["surface"]: (row["side"], row["stands_for"]) for _, row in metonyms},
-        roles={row["noun"].lower(): row["kind"] for _, row in roles},
-        groups=frozenset(row["noun"].lower() for _, row in groups),
-        gendered={row["noun"].lower(): row["gender"] for _, row in gendered},
-        first_names={row["name"]: row["gender"] for _, row in first_names},
-        organisation_words=frozenset(row["word"] for _, row in organisation_words),
+        demonyms={row["demonym"]: (row["country"], row["side"]) for row in demonyms},
+        metonyms={row["surface"]: (row["side"], row["stands_for"]) for row in metonyms},
+        roles={row["noun"].lower(): row["kind"] for row in roles},
+        groups=frozenset(row["noun"].lower() for row in groups),
+        gendered={row["noun"].lower(): row["gender"] for row in gendered},
+        first_names={row["name"]: row["gender"] for row in first_names},
+        organisation_words=frozenset(row["word"] for row in organisation_words),
     )

@@ -16,8 +16,8 @@ acts) are in :mod:`analysis.summaries`, which only reads frames.
 
 Which module answers what:
 
-- :mod:`~analysis.framing.lexicons` — which words signal framing: the CSV lexicons of
-  ``data/lexicons/`` (:func:`read_lexicon`) and phrase matching over them;
+- :mod:`~analysis.framing.lexicons` — which words signal framing: the framing lexicons of
+  ``data/lexicons/`` by role (read by :mod:`analysis.lexicons`);
 - :mod:`~analysis.framing.cast` — who a noun phrase stands for, from the actors layer's mentions
   (``Cast``, ``Credit``) and the side an actor is given most often;
 - :mod:`~analysis.framing.roles` — who does what to whom: the agents and patients of a verb;
@@ -34,7 +34,6 @@ and where words are credited to speakers the quotes layer's frame
 
 from analysis.framing.acts import agency
 from analysis.framing.labels import labels_and_hedges
-from analysis.framing.lexicons import read_lexicon
 from analysis.framing.stances import find_stances
 
-__all__ = ["agency", "find_stances", "labels_and_hedges", "read_lexicon"]
+__all__ = ["agency", "find_stances", "labels_and_hedges"]

@@ -14,8 +14,9 @@ from spacy.tokens import Doc, Token
 
 from analysis import frames, nlp
 from analysis.framing.cast import Cast, Credit
-from analysis.framing.lexicons import POSSESSION_VERBS, lexicon_rows
+from analysis.framing.lexicons import POSSESSION_VERBS
 from analysis.framing.roles import agents_of, patients_of
+from analysis.lexicons import lexicon
 from analysis.quotes import load_reporting_verbs
 
 #: Classes of ``data/lexicons/reporting_verbs.csv`` that only say (voice, not agency); verbs that
@@ -56,7 +57,7 @@ def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame) -> pd.DataFrame
     cast = Cast(doc, mentions)
     rows = []
     seen = set()
-    possession = {row["lemma"] for row in lexicon_rows(POSSESSION_VERBS, "lemma")}
+    possession = {row["lemma"] for row in lexicon(POSSESSION_VERBS, "lemma")}
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_ in possession or verb.lemma_ in _speech_verbs():
             continue

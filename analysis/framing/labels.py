@@ -11,23 +11,20 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from analysis import frames, nlp
 from analysis.framing.cast import Cast
-from analysis.framing.lexicons import (
-    COMPETING_LABELS,
-    HEDGES,
-    lexicon_rows,
-    phrase_spans,
-    verb_markers,
-)
+from analysis.framing.lexicons import COMPETING_LABELS, HEDGES, verb_markers
 from analysis.framing.stances import fits
+from analysis.lexicons import lexicon, phrase_spans
 
 _MAX_SCARE_WORDS = 3
 
@@ -100,13 +97,13 @@ def _mark(context: _Context, kind: str, span: Span, entry: str, category: str) -
 
 
 def _labels(context: _Context) -> list[dict]:
-    rows = lexicon_rows(COMPETING_LABELS, "pattern", "referent", "side")
-    lexicon = {row["pattern"]: row for row in rows}
+    rows = lexicon(COMPETING_LABELS, "pattern", "referent", "side")
+    entries = {row["pattern"]: row for row in rows}
     marks = []
-    for span in phrase_spans(context.doc, lexicon):
+    for span in phrase_spans(context.doc, entries):
         if _inside_longer_entity(span):
             continue
-        entry = lexicon[span.label_]
+        entry = entries[span.label_]
         user = _user_of(context, span)
         mark = _mark(context, "label", span, entry["pattern"], entry["referent"])
         marks.append({**mark, **user, "entry_side": entry["side"] or pd.NA})
@@ -175,20 +172,27 @@ def _modifies_outside(span: Span) -> bool:
 
 
 def _hedges(context: _Context) -> list[dict]:
-    rows = lexicon_rows(HEDGES, "pattern", "match", "category")
-    matcher = Matcher(context.doc.vocab)
-    tokenizer = nlp.load_model().tokenizer
-    for row in rows:
-        attr = "LEMMA" if row["match"] == "lemma" else "LOWER"
-        words = [t.text.lower() for t in tokenizer(row["pattern"])]
-        matcher.add(row["pattern"], [[{attr: word} for word in words]])
+    rows = lexicon(HEDGES, "pattern", "match", "category")
     categories = {row["pattern"]: row["category"] for row in rows}
+    matcher = _hedge_matcher(context.doc.vocab)
     spans = [Span(context.doc, s, e, label=key) for key, s, e in matcher(context.doc)]
     marks = []
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         mark = _mark(context, "hedge", span, span.label_, categories[span.label_])
         marks.append({**mark, **_hedge_actor(context, span), "entry_side": pd.NA})
     return marks
+
+
+@cache
+def _hedge_matcher(vocab: Vocab) -> Matcher:
+    """The hedges of ``hedges.csv`` as token patterns (by lemma or lower case), once per vocab."""
+    matcher = Matcher(vocab)
+    tokenizer = nlp.load_model().tokenizer
+    for row in lexicon(HEDGES, "pattern", "match", "category"):
+        attr = "LEMMA" if row["match"] == "lemma" else "LOWER"
+        words = [t.text.lower() for t in tokenizer(row["pattern"])]
+        matcher.add(row["pattern"], [[{attr: word} for word in words]])
+    return matcher
 
 
 def _hedge_actor(context: _Context, span: Span) -> dict:

@@ -14,7 +14,8 @@ from functools import cache
 from spacy.tokens import Token
 
 from analysis import nlp
-from analysis.framing.lexicons import LIGHT_VERBS, lexicon_rows
+from analysis.framing.lexicons import LIGHT_VERBS
+from analysis.lexicons import lexicon
 
 _ADJUNCTS = ("advcl", "acl", "pcomp")
 
@@ -194,7 +195,7 @@ def _light_verb_object(verb: Token, obj: Token) -> bool:
 
 @cache
 def _light_verbs() -> frozenset[str]:
-    return frozenset(row["lemma"].lower() for row in lexicon_rows(LIGHT_VERBS, "lemma"))
+    return frozenset(row["lemma"].lower() for row in lexicon(LIGHT_VERBS, "lemma"))
 
 
 def _main_subjects(verb: Token) -> list[Token]:

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from analysis import frames, nlp, sentiment
 from analysis.framing.cast import Cast, Credit
-from analysis.framing.lexicons import phrase_spans, stance_markers, verb_markers
+from analysis.framing.lexicons import stance_markers, verb_markers
 from analysis.framing.spans import clause_after, complement, trimmed
+from analysis.lexicons import phrase_spans
 
 _NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
 
@@ -241,14 +244,20 @@ def _noun_stances(doc: Doc, cast: Cast, contrast_spans: list[Span]) -> list[_Sta
 
 
 def _stance_nouns(doc: Doc) -> Iterator[tuple[Token, str]]:
-    matcher = Matcher(doc.vocab)
+    spans = [Span(doc, start, end, label=key) for key, start, end in _noun_matcher(doc.vocab)(doc)]
+    for span in filter_spans(spans):
+        yield span[-1], span.label_
+
+
+@cache
+def _noun_matcher(vocab: Vocab) -> Matcher:
+    """The stance nouns of ``stance_markers.csv`` (last word by lemma), once per vocab."""
+    matcher = Matcher(vocab)
     for row in stance_markers("noun"):
         words = row["pattern"].split()
         pattern = [{"LOWER": word} for word in words[:-1]] + [{"LEMMA": words[-1]}]
         matcher.add(row["stance"], [pattern])
-    spans = [Span(doc, start, end, label=key) for key, start, end in matcher(doc)]
-    for span in filter_spans(spans):
-        yield span[-1], span.label_
+    return matcher
 
 
 def _complementiser_after(noun: Token) -> Token | None:

@@ -12,19 +12,18 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from analysis import config, nlp
-from analysis.quotes.cues import Cue, quoted_as_saying, read_commented_csv
+from analysis import nlp
+from analysis.lexicons import lexicon
+from analysis.quotes.cues import Cue, quoted_as_saying
 
-CHANNELS = config.LEXICONS_DIR / "channels.csv"
 _CHANNEL_PRIORITY = {"platform": 0, "outlet": 1, "medium": 2, "format": 3}
 
 
 @lru_cache(maxsize=1)
 def _channel_terms() -> list[tuple[re.Pattern[str], str, str]]:
-    table = read_commented_csv(CHANNELS)
     return [
-        (re.compile(rf"\b{re.escape(row.term.lower())}\b"), row.channel, row.kind)
-        for row in table.itertuples()
+        (re.compile(rf"\b{re.escape(row['term'].lower())}\b"), row["channel"], row["kind"])
+        for row in lexicon("channels.csv", "term", "channel", "kind")
     ]
 
 

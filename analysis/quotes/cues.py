@@ -9,7 +9,6 @@ saying``, or a lexicon noun with its clause (``his claim that …``, ``a decisio
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,8 +17,10 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from analysis import config
+from analysis.lexicons import LexiconError, read_rows
 
 REPORTING_VERBS = config.LEXICONS_DIR / "reporting_verbs.csv"
+_LEXICON_COLUMNS = ("lemma", "class", "complements")
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 #: Where a noun cue stands in its clause (not ROOT or ccomp: there it is a mis-tagged verb).
 _NOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "oprd"}
@@ -43,13 +44,6 @@ class Cue:
     particle: Token | None = None
 
 
-def read_commented_csv(path: Path) -> pd.DataFrame:
-    """A CSV table whose ``#`` comment lines are skipped, every value stripped of spaces."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    return pd.DataFrame(rows).apply(lambda column: column.str.strip())
-
-
 def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
     """The reporting-verb lexicon: one row per cue lemma.
 
@@ -62,19 +56,19 @@ def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
         A frame with columns ``lemma`` (lower case), ``class``, ``complements``.
 
     Raises:
-        ValueError: a column is missing or a complement is unknown; the message names the file.
+        LexiconError: a column is missing, a row is malformed or a complement is unknown; the
+            message names the file and the line.
     """
-    verbs = read_commented_csv(path)
-    missing = {"lemma", "class", "complements"} - set(verbs.columns)
-    if missing:
-        raise ValueError(f"{path}: missing column(s) {sorted(missing)}; see the header comment")
-    verbs["lemma"] = verbs["lemma"].str.lower()
     known = {"clause", "object", "infinitive", "naming", "noun"}
-    for row in verbs.itertuples():
-        unknown = set(row.complements.split("|")) - known
+    records = []
+    for line, row in read_rows(path, _LEXICON_COLUMNS):
+        unknown = set(row["complements"].split("|")) - known
         if unknown:
-            raise ValueError(f"{path}: lemma {row.lemma!r} has unknown complements {unknown}")
-    return verbs
+            raise LexiconError(
+                f"{path}, line {line}: lemma {row['lemma']!r} has unknown complements {unknown}"
+            )
+        records.append({**row, "lemma": row["lemma"].lower()})
+    return pd.DataFrame(records, columns=list(_LEXICON_COLUMNS))
 
 
 @lru_cache(maxsize=1)
