@@ -37,6 +37,17 @@ def test_side_colours_are_fixed_okabe_ito():
     assert set(charts.SIDE_COLOURS.values()) <= set(charts.OKABE_ITO.values())
 
 
+def test_side_colours_are_read_from_the_sides_table(tmp_path):
+    from analysis import lexicons
+
+    path = tmp_path / "sides.csv"
+    path.write_text("# my conflict\nside,colour\nNorth,orange\nSouth,#123abc\n")
+    assert charts.read_side_colours(path) == {"North": "#E69F00", "South": "#123abc"}
+    path.write_text("# my conflict\nside,colour\nNorth,orange\nSouth,teal\n")
+    with pytest.raises(lexicons.LexiconError, match=r"sides.csv, line 4: colour 'teal'"):
+        charts.read_side_colours(path)
+
+
 def test_every_side_of_the_actor_table_has_its_own_colour_and_no_side_is_grey():
     from analysis import actors
 

@@ -37,6 +37,7 @@ from analysis.charts.colours import (
     OKABE_ITO,
     SIDE_COLOURS,
     group_colours,
+    read_side_colours,
     side_colour,
     side_label,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "NO_SIDE",
     "NO_SIDE_COLOUR",
     "OKABE_ITO",
+    "read_side_colours",
     "OUTLET_COLUMNS",
     "SIDE_COLOURS",
     "actor_mentions",

@@ -4,12 +4,14 @@ classes; the side legend."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
 
-from analysis import actors
+from analysis import actors, config, lexicons
 
 #: Okabe–Ito colours.
 OKABE_ITO = {
@@ -23,15 +25,30 @@ OKABE_ITO = {
     "grey": "#999999",
     "black": "#000000",
 }
-#: The war's sides keep fixed Okabe–Ito colours in every chart.
-SIDE_COLOURS = {
-    "Russia": OKABE_ITO["vermillion"],
-    "Ukraine": OKABE_ITO["blue"],
-    "Belarus": OKABE_ITO["reddish purple"],
-    "United States": OKABE_ITO["sky blue"],
-    "West": OKABE_ITO["bluish green"],
-    "media": OKABE_ITO["black"],
-}
+_HEX = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+def read_side_colours(path: Path = config.SIDES_TABLE) -> dict[str, str]:
+    """The fixed side colours of ``data/sides.csv`` (columns side, colour), as hex.
+
+    Raises:
+        LexiconError: the file is malformed or a colour is neither an Okabe–Ito name nor
+            ``#RRGGBB`` (file and line named).
+    """
+    colours = {}
+    for line, row in lexicons.read_rows(path, ("side", "colour")):
+        colour = OKABE_ITO.get(row["colour"], row["colour"])
+        if not _HEX.fullmatch(colour):
+            raise lexicons.LexiconError(
+                f"{path}, line {line}: colour {row['colour']!r} is neither an Okabe–Ito name "
+                f"({', '.join(OKABE_ITO)}) nor #RRGGBB"
+            )
+        colours[row["side"]] = colour
+    return colours
+
+
+#: The sides of ``data/sides.csv`` keep fixed colours in every chart (the war's: Okabe–Ito).
+SIDE_COLOURS = read_side_colours()
 #: Actors without a side share one neutral grey, labelled :data:`NO_SIDE`.
 NO_SIDE = "no side"
 NO_SIDE_COLOUR = OKABE_ITO["grey"]
@@ -73,8 +90,8 @@ _EXTRA_SIDES: dict[str, str] = {}
 
 
 def side_colour(side: object) -> str:
-    """The colour of a side: fixed for the war's sides (:data:`SIDE_COLOURS`), a distinct colour
-    of its own for every other side, one neutral grey for none."""
+    """The colour of a side: fixed for the sides of ``data/sides.csv`` (:data:`SIDE_COLOURS`),
+    a distinct colour of its own for every other side, one neutral grey for none."""
     if not isinstance(side, str) or not side:
         return NO_SIDE_COLOUR
     if side in SIDE_COLOURS:
