@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -256,7 +257,12 @@ FILLED_LATER: dict[str, tuple[str, ...]] = {
 
 
 def empty(name: str) -> pd.DataFrame:
-    """An empty frame with the schema's columns and dtypes."""
+    """An empty frame with the schema's columns and dtypes (a copy: the caller may fill it)."""
+    return _empty(name).copy()
+
+
+@cache
+def _empty(name: str) -> pd.DataFrame:
     return pd.DataFrame({col: pd.Series(dtype=dtype) for col, (dtype, _) in SCHEMAS[name].items()})
 
 

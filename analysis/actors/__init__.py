@@ -45,10 +45,16 @@ Which module answers what, in the order the passes run (each imports only the on
 - :mod:`~analysis.actors.pronouns` — pass 5, genders and pronouns;
 - :mod:`~analysis.actors.counterparts` — pass 6, counterparts;
 - :mod:`~analysis.actors.mentions` — the mentions frame (:func:`find_mentions`) and lookups over
-  it: :func:`actor_at`, :func:`demonym`, :func:`resolution_table`.
+  it: :func:`actor_at` (:func:`best_overlap` on records), :func:`demonym`, :func:`resolution_table`.
 """
 
-from analysis.actors.mentions import actor_at, demonym, find_mentions, resolution_table
+from analysis.actors.mentions import (
+    actor_at,
+    best_overlap,
+    demonym,
+    find_mentions,
+    resolution_table,
+)
 from analysis.actors.tables import ACTOR_TYPES, TABLE_COLUMNS, ActorTableError, load_actor_table
 
 __all__ = [
@@ -56,6 +62,7 @@ __all__ = [
     "TABLE_COLUMNS",
     "ActorTableError",
     "actor_at",
+    "best_overlap",
     "demonym",
     "find_mentions",
     "load_actor_table",

@@ -4,6 +4,8 @@ runs the passes in order; :func:`actor_at`, :func:`demonym`, :func:`resolution_t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 from spacy.tokens import Doc
@@ -94,8 +96,7 @@ def actor_at(mentions: pd.DataFrame, start: int, end: int) -> pd.Series | None:
     """The mention that best stands for the character span ``[start, end)``.
 
     Used to resolve a quote's speaker span ("he", "Putin", "The Kremlin", "officials") to a
-    canonical actor. Pass one article's mentions. An exact match wins; otherwise among the
-    overlapping mentions, persons first, then the earliest, then the longest.
+    canonical actor. Pass one article's mentions. The choice is :func:`best_overlap`'s.
 
     Returns:
         A row of ``mentions``, or None when no mention overlaps the span.
@@ -103,17 +104,34 @@ def actor_at(mentions: pd.DataFrame, start: int, end: int) -> pd.Series | None:
     starts = mentions["start"].to_numpy(dtype="int64")
     ends = mentions["end"].to_numpy(dtype="int64")
     overlapping = np.flatnonzero((starts < end) & (ends > start))
-    if not overlapping.size:
-        return None
-    exact = [i for i in overlapping if starts[i] == start and ends[i] == end]
-    if exact:
-        return mentions.iloc[exact[0]]
     types = mentions["actor_type"].to_numpy(dtype=object)
-    best = min(
+    spans = [(starts[i], ends[i], types[i]) for i in overlapping]
+    best = best_overlap(spans, start, end)
+    return None if best is None else mentions.iloc[overlapping[best]]
+
+
+def best_overlap(spans: Sequence[tuple[int, int, object]], start: int, end: int) -> int | None:
+    """Which of some mentions ``(start, end, actor_type)`` best stands for ``[start, end)``: an
+    exact match wins; otherwise among the overlapping ones, persons first, then the earliest,
+    then the longest. Returns its index in ``spans``, or None when none overlaps."""
+    overlapping = [i for i, (s, e, _type) in enumerate(spans) if s < end and e > start]
+    exact = [i for i in overlapping if spans[i][0] == start and spans[i][1] == end]
+    if exact:
+        return exact[0]
+    return min(
         overlapping,
-        key=lambda i: (types[i] != "person", starts[i] < start, starts[i], starts[i] - ends[i]),
+        key=lambda i: (
+            spans[i][2] != "person",
+            spans[i][0] < start,
+            spans[i][0],
+            _minus_length(spans[i]),
+        ),
+        default=None,
     )
-    return mentions.iloc[best]
+
+
+def _minus_length(span: tuple[int, int, object]) -> int:
+    return span[0] - span[1]
 
 
 def demonym(word: str) -> tuple[str, str] | None:

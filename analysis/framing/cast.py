@@ -7,6 +7,8 @@ of a modifier); :func:`most_common_side` is the side an actor is given most ofte
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -34,12 +36,13 @@ class Cast:
     """The actors layer's mentions of one article, looked up by token and by actor name."""
 
     def __init__(self, doc: Doc, mentions: pd.DataFrame) -> None:
-        self.mentions = mentions.dropna(subset=["actor"])
-        self.by_head: dict[int, list] = {}
-        for mention in self.mentions.itertuples():
-            head = _head(doc, int(mention.start), int(mention.end))
-            self.by_head.setdefault(head, []).append(mention.Index)
-        self.sides = most_common_side(self.mentions).to_dict()
+        named = mentions.dropna(subset=["actor"])
+        records = named.to_dict("records")
+        self.by_head: dict[int, list[dict]] = {}
+        for mention in records:
+            head = _head(doc, int(mention["start"]), int(mention["end"]))
+            self.by_head.setdefault(head, []).append(mention)
+        self.sides = side_by_actor(zip(named["actor"], named["side"], strict=True))
 
     def side_of(self, actor: str | None) -> str | None:
         """The side the mentions give ``actor``, else ``None``."""
@@ -70,13 +73,13 @@ class Cast:
         credits = (self.credit(token) for token in agents_of(verb))
         return [credit for credit in credits if credit is not None]
 
-    def _mention(self, token: Token) -> pd.Series | None:
-        headed = self.by_head.get(token.i)
-        if headed is None:
-            return None
-        return actors.actor_at(self.mentions.loc[headed], token.idx, token.idx + len(token))
+    def _mention(self, token: Token) -> dict | None:
+        headed = self.by_head.get(token.i, [])
+        spans = [(int(m["start"]), int(m["end"]), m["actor_type"]) for m in headed]
+        best = actors.best_overlap(spans, token.idx, token.idx + len(token))
+        return None if best is None else headed[best]
 
-    def _credit(self, mention: pd.Series, start: int, end: int, via: str) -> Credit:
+    def _credit(self, mention: dict, start: int, end: int, via: str) -> Credit:
         actor = str(mention["actor"])
         state_voice = via == "mention" and _is_state_voice(mention)
         return Credit(actor, self.side_of(actor), start, end, via, state_voice)
@@ -86,7 +89,7 @@ def _head(doc: Doc, start: int, end: int) -> int:
     return doc.char_span(start, end, alignment_mode="expand").root.i
 
 
-def _is_state_voice(mention: pd.Series) -> bool:
+def _is_state_voice(mention: dict) -> bool:
     """A country, a government or a seat of power speaking (its word is the official line)."""
     values = {name: mention.get(name) for name in ("actor_type", "how", "actor", "side")}
     values = {name: None if pd.isna(value) else value for name, value in values.items()}
@@ -107,6 +110,21 @@ def most_common_side(frame: pd.DataFrame) -> pd.Series:
     Returns:
         The side, indexed by actor, in order of first appearance.
     """
-    counts = frame.dropna(subset=["side"]).groupby(["actor", "side"], sort=False).size()
-    best = counts.sort_values(ascending=False, kind="stable").groupby(level=0, sort=False).head(1)
-    return best.reset_index(level=1)["side"].reindex(frame["actor"].dropna().unique())
+    sides = side_by_actor(zip(frame["actor"], frame["side"], strict=True))
+    return pd.Series(sides, dtype="string", name="side").rename_axis("actor")
+
+
+def side_by_actor(pairs: Iterable[tuple[object, object]]) -> dict[str, str | None]:
+    """The one rule for an actor's side: the side its ``(actor, side)`` pairs give most often
+    (ties: the side seen first), None when none gives one; actors in order of first appearance,
+    missing actors skipped."""
+    counts: dict[str, Counter] = {}
+    for actor, side in pairs:
+        if actor is None or pd.isna(actor):
+            continue
+        seen = counts.setdefault(actor, Counter())
+        if side is not None and not pd.isna(side):
+            seen[side] += 1
+    return {
+        actor: max(seen, key=seen.__getitem__) if seen else None for actor, seen in counts.items()
+    }
