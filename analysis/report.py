@@ -43,7 +43,9 @@ def notebooks(folder: Path = config.NOTEBOOKS_DIR) -> list[Path]:
 def execute(
     notebook: Path, output: Path, *, parameters: dict | None = None
 ) -> nbformat.NotebookNode:
-    """Run ``notebook`` top to bottom (in its own folder) and save it with outputs to ``output``."""
+    """Run ``notebook`` top to bottom (in its own folder) and save it with outputs to ``output``;
+    papermill's record of the run names the notebooks by file name, not by this machine's paths
+    (the committed notebooks are re-executed in place)."""
     output.parent.mkdir(parents=True, exist_ok=True)
     papermill.execute_notebook(
         str(notebook),
@@ -53,7 +55,13 @@ def execute(
         cwd=str(notebook.parent),
         progress_bar=False,
     )
-    return nbformat.read(output, as_version=4)
+    executed = nbformat.read(output, as_version=4)
+    run = executed.metadata.get("papermill", {})
+    for key in ("input_path", "output_path"):
+        if run.get(key):
+            run[key] = Path(run[key]).name
+    nbformat.write(executed, output)
+    return executed
 
 
 def to_html(notebook: nbformat.NotebookNode, *, with_code: bool) -> str:

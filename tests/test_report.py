@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import nbformat
 import pandas as pd
 import pytest
 
@@ -31,6 +32,14 @@ def test_every_notebook_has_a_report_and_a_code_variant(rendered):
         assert "use_style" in full  # the code, syntax-highlighted
         assert "use_style" not in hidden
         assert "data:image/png;base64," in hidden
+
+
+def test_executed_notebooks_record_no_machine_paths(rendered):
+    executed = sorted((rendered / "executed").glob("*.ipynb"))
+    assert [nb.name for nb in executed] == [nb.name for nb in report.notebooks()]
+    for notebook in executed:
+        run = nbformat.read(notebook, as_version=4).metadata["papermill"]
+        assert (run["input_path"], run["output_path"]) == (notebook.name, notebook.name)
 
 
 def test_index_links_each_report_with_its_finding(rendered):
