@@ -160,6 +160,9 @@ def test_distinctive_words_set_each_group_against_the_rest():
     assert best.to_dict() == {"A": "coal", "B": "climate"}
     coal = table[(table["group"] == "A") & (table["word"] == "coal")].iloc[0]
     assert (coal["n"], coal["n_other"]) == (4, 0)
+    # B never writes coal or mines: short of ten words of its own, it lists only what it uses
+    assert set(table[table["group"] == "B"]["word"]) == {"climate", "vote"}
+    assert (table["n"] > 0).all()
 
 
 def test_one_article_keeps_only_its_rows(seed_frames):

@@ -79,7 +79,8 @@ def distinctive(
     for group, own in counts.groupby("group"):
         mine = own.set_index("word")["n"]
         rest = totals.reindex(keep).sub(mine.reindex(keep, fill_value=0))
-        table = log_odds(mine, rest[rest > 0]).head(top)
+        table = log_odds(mine, rest[rest > 0])
+        table = table[table["n"] > 0].head(top)  # a word the group never uses is not its own
         tables.append(table.reset_index(names="word").assign(group=group))
     columns = ["group", "word", "n", "n_other", "log_odds", "z", "n_articles"]
     if not tables:
