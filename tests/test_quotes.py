@@ -642,3 +642,22 @@ def test_a_stance_content_stops_before_a_speech_report_inside_it():
     by_cue = dict(zip(found.cue, found.content, strict=True))
     assert by_cue["said"].startswith("he was stiffed")
     assert by_cue["to defend"] == "not paying an architect"
+
+
+def test_an_object_controlled_infinitive_is_said_by_the_object():
+    text = (
+        "The committee chairman finally forced Mendez, who had dodged the question twice, to "
+        "admit that the agency never audited the contracts."
+    )
+    found, _ = _find(text)
+    admit = found.loc[found.cue == "to admit"]
+    assert admit.speaker_text.tolist() == ["Mendez"]
+
+
+def test_an_infinitive_of_purpose_keeps_the_subjects_speaker():
+    text = (
+        "The senator replied by using a chart of grocery prices to argue that the tax had failed."
+    )
+    found, _ = _find(text)
+    argue = found.loc[found.cue == "to argue"]
+    assert argue.speaker_text.tolist() == ["The senator"]

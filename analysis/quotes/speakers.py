@@ -44,6 +44,9 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
             return _own_subject(outer[-1])
     head = verb
     while head.dep_ in _INHERITS_SUBJECT and head.head is not head:
+        controller = _object_controller(head)
+        if controller is not None:
+            return controller
         head = head.head
         if _quoted(head) and not _quoted(verb):
             return _earlier_speaker(verb, cues)
@@ -51,6 +54,26 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
         if subject is not None:
             return subject
     return _stranded_subject(verb)
+
+
+def _object_controller(clause: Token) -> Token | None:
+    """ "forced the chief executive to admit …", "prompted NATO to order …": the object of the
+    verb governing a to-infinitive, not that verb's subject, is who does the infinitive's act —
+    when the object can act (a name, a person pronoun, a group): in "used the example to prove …"
+    the infinitive says what for, and the subject proves."""
+    if clause.dep_ != "xcomp" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    ):
+        return None
+    objects = [c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i]
+    return next((o for o in objects if _can_act(o)), None)
+
+
+def _can_act(noun: Token) -> bool:
+    """A name, a pronoun for people, or a noun the entity recogniser takes for a person or group."""
+    if noun.pos_ == "PRON":
+        return noun.lower_ not in {"it", "this", "that", "which", "what"}
+    return noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def _quoted(token: Token) -> bool:
