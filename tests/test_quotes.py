@@ -661,3 +661,28 @@ def test_an_infinitive_of_purpose_keeps_the_subjects_speaker():
     found, _ = _find(text)
     argue = found.loc[found.cue == "to argue"]
     assert argue.speaker_text.tolist() == ["The senator"]
+
+
+def test_a_name_before_the_cue_speaks_when_the_parser_hung_the_cue_on_the_quote():
+    # the tagger sometimes reads the town before a title as a verb and hangs "said" on the
+    # quotation's verb; the parse given here is that misreading, built by hand
+    from spacy.tokens import Doc
+
+    words = ["“", "We", "will", "win", ",", "”", "Akron", "police", "Chief", "Ann", "Moore"]
+    doc = Doc(
+        nlp.load_model().vocab,
+        words=[*words, "said", "."],
+        spaces=[False, True, True, False, False, True, True, True, True, True, True, False, False],
+        pos=["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB", "NOUN"]
+        + ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        tags=["``", "PRP", "MD", "VB", ",", "''", "VB", "NN", "NNP", "NNP", "NNP", "VBD", "."],
+        deps=["punct", "nsubj", "aux", "ROOT", "punct", "punct", "dep", "compound", "dobj"]
+        + ["compound", "appos", "conj", "punct"],
+        heads=[3, 3, 3, 3, 3, 3, 3, 8, 6, 10, 8, 3, 3],
+        lemmas=["“", "we", "will", "win", ",", "”", "Akron", "police", "Chief", "Ann", "Moore"]
+        + ["say", "."],
+    )
+    found, _ = quotes.find_quotes(doc, "t")
+    assert found[["content", "speaker_text", "cue"]].values.tolist() == [
+        ["We will win,", "Ann Moore", "said"]
+    ]

@@ -49,7 +49,7 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
             return controller
         head = head.head
         if _quoted(head) and not _quoted(verb):
-            return _earlier_speaker(verb, cues)
+            return _stranded_subject(verb) or _earlier_speaker(verb, cues)
         subject = _own_subject(head)
         if subject is not None:
             return subject
@@ -92,8 +92,9 @@ def _earlier_speaker(verb: Token, cues: dict[int, Cue]) -> Token | None:
 
 
 def _stranded_subject(verb: Token) -> Token | None:
-    """ "In a meeting with the board of the Post Trump said that …": a finite verb the parser left
-    without a subject, right after a name or pronoun that it hung on something else."""
+    """ "In a meeting with the board of the Post Trump said that …", "“…,” Tulsa police Chief
+    Jordan said": a finite verb the parser left without a subject (or hung on a verb inside the
+    quotation), right after a name or pronoun that it hung on something else."""
     if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == verb.sent.start:
         return None
     before = verb.doc[verb.i - 1]
