@@ -686,3 +686,15 @@ def test_a_name_before_the_cue_speaks_when_the_parser_hung_the_cue_on_the_quote(
     assert found[["content", "speaker_text", "cue"]].values.tolist() == [
         ["We will win,", "Ann Moore", "said"]
     ]
+
+
+def test_a_participle_of_saying_after_the_content_is_its_own_report_by_the_same_speaker():
+    text = (
+        "The mayor said she did not think the plan would pass, arguing that the council had "
+        "ignored the budget office."
+    )
+    found, _ = _find(text)
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["said", "The mayor", "she did not think the plan would pass"],
+        ["arguing", "The mayor", "the council had ignored the budget office"],
+    ]

@@ -17,6 +17,7 @@ from analysis.quotes.cues import (
     SUBJECTS,
     Cue,
     VerbTable,
+    comma_participle,
     is_noun,
     noun_clauses,
     quoted_as_saying,
@@ -123,6 +124,8 @@ def _boundary(cue: Cue, first: int, end: int, table: VerbTable) -> int:
             return token.left_edge.i if token.dep_ == "advcl" else token.i
         if _matrix_resumes(token):
             return token.i
+        if _reporting_participle(token, table):
+            return token.left_edge.i
         if _second_act(token, cue, table):
             before = token.left_edge.i
             return before - 1 if doc[before - 1].dep_ == "cc" else before
@@ -157,6 +160,17 @@ def _matrix_resumes(token: Token) -> bool:
         and token.pos_ == "VERB"
         and previous.text == ","
         and not any(child.dep_ in SUBJECTS for child in token.children)
+    )
+
+
+def _reporting_participle(token: Token, table: VerbTable) -> bool:
+    """ "said he did not believe it, arguing that …": a participle of saying with its own
+    complement, set off by a comma, is a report of its own (by the same speaker), not part of
+    what the first verb reports."""
+    return (
+        comma_participle(token)
+        and token.lemma_.lower() in table
+        and any(child.dep_ in {"ccomp", "dobj", "xcomp"} for child in token.children)
     )
 
 

@@ -203,6 +203,18 @@ def _adjacent(verb: Token, particle: Token) -> bool:
     return all(token.pos_ == "ADV" for token in between)
 
 
+def comma_participle(token: Token) -> bool:
+    """ "…, arguing that …", "…, citing …": a present participle set off by a comma after the
+    clause it is hung on, without a subject of its own."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and token.i > token.head.i
+        and token.doc[token.left_edge.i - 1].text == ","
+        and not any(child.dep_ in SUBJECTS for child in token.children)
+    )
+
+
 def quoted_as_saying(token: Token) -> Token | None:
     """``saying`` in "were quoted by X as saying", or None."""
     if token.lemma_.lower() != "quote":

@@ -15,7 +15,14 @@ from spacy.tokens import Doc, Span, Token
 from analysis import nlp
 from analysis.marks import Quotation
 from analysis.quotes.channels import channel_of
-from analysis.quotes.cues import SUBJECTS, Cue, is_noun, quoted_as_saying
+from analysis.quotes.cues import (
+    NOT_SPEECH,
+    SUBJECTS,
+    Cue,
+    comma_participle,
+    is_noun,
+    quoted_as_saying,
+)
 from analysis.quotes.record import Quote
 
 _INHERITS_SUBJECT = {"xcomp", "advcl", "pcomp", "prep", "pobj", "acomp", "conj"}
@@ -38,6 +45,9 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         # "postings saying …"; "Putin's statement saying", "issued a statement saying": its author
         return _author(verb.head) or _setting_holder(verb.head, cues) or verb.head
+    reporter = _reporter_of_participle(verb, cues)
+    if reporter is not None:
+        return reporter
     if verb.dep_ == "conj":
         outer = [a for a in verb.ancestors if a.i in cues and _own_subject(a) is not None]
         if outer:
@@ -54,6 +64,18 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
         if subject is not None:
             return subject
     return _stranded_subject(verb)
+
+
+def _reporter_of_participle(verb: Token, cues: dict[int, Cue]) -> Token | None:
+    """ "Analysts said the factors had helped, citing …": a participle of saying set off by a
+    comma inside what a speech verb reports is that verb's speaker's (the outermost one's), not
+    the subject of the clause the parser hung it on."""
+    if verb.i not in cues or not comma_participle(verb):
+        return None
+    reporters = [
+        a for a in verb.ancestors if a.i in cues and cues[a.i].verb_class not in NOT_SPEECH
+    ]
+    return _own_subject(reporters[-1]) if reporters else None
 
 
 def _object_controller(clause: Token) -> Token | None:
