@@ -698,3 +698,14 @@ def test_a_participle_of_saying_after_the_content_is_its_own_report_by_the_same_
         ["said", "The mayor", "she did not think the plan would pass"],
         ["arguing", "The mayor", "the council had ignored the budget office"],
     ]
+
+
+def test_a_finite_clause_without_subordinator_hung_as_adverbial_is_the_complement():
+    found, _ = _find("The governor said after the vote she would not sign the bill.")
+    assert found[["cue", "speaker_text"]].values.tolist() == [["said", "The governor"]]
+    assert found.content.iloc[0].endswith("she would not sign the bill")
+
+
+def test_a_subordinated_clause_after_the_cue_is_no_complement():
+    found, _ = _find("The governor said little after the vote because she was angry.")
+    assert found.empty

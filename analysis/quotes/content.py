@@ -205,7 +205,7 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
     parts = []
     for child in verb.children:
         misparsed = _misparsed_clause(child) if "clause" in complements else []
-        if child.dep_ == "ccomp" and "clause" in complements:
+        if (child.dep_ == "ccomp" or _unmarked_clause(child)) and "clause" in complements:
             parts.append(child)
         elif misparsed:
             parts.extend(misparsed)
@@ -225,6 +225,20 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
     ):
         return [p for p in parts if p.dep_ in {"ccomp", "xcomp"}]
     return parts
+
+
+def _unmarked_clause(child: Token) -> bool:
+    """ "said after the convention he would not accept …": a finite clause with its own subject
+    and no subordinator, after the cue and not set off by a comma, that the parser hung on the
+    cue as an adverbial clause is its complement."""
+    return (
+        child.dep_ == "advcl"
+        and child.i > child.head.i
+        and child.doc[child.left_edge.i - 1].text != ","
+        and any(c.dep_ in SUBJECTS for c in child.children)
+        and (child.tag_ in {"VBD", "VBZ", "VBP"} or any(c.tag_ == "MD" for c in child.children))
+        and not any(c.dep_ == "mark" or c.tag_ in {"WRB", "WDT", "WP"} for c in child.children)
+    )
 
 
 def _nominal_object(child: Token) -> bool:
