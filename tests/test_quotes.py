@@ -709,3 +709,16 @@ def test_a_finite_clause_without_subordinator_hung_as_adverbial_is_the_complemen
 def test_a_subordinated_clause_after_the_cue_is_no_complement():
     found, _ = _find("The governor said little after the vote because she was angry.")
     assert found.empty
+
+
+def test_a_coordinated_speech_verb_with_its_own_subject_starts_another_report():
+    text = (
+        "She said part-time workers who joined late would not be covered by the plan, and when "
+        "pressed on why the plan leaves them out, the 52-year-old lawyer replied, "
+        '"It was written for the people who were here first."'
+    )
+    found, _ = _find(text)
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["said", "She", "part-time workers who joined late would not be covered by the plan"],
+        ["replied", "the 52-year-old lawyer", "It was written for the people who were here first."],
+    ]

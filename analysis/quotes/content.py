@@ -124,7 +124,7 @@ def _boundary(cue: Cue, first: int, end: int, table: VerbTable) -> int:
             return token.left_edge.i if token.dep_ == "advcl" else token.i
         if _matrix_resumes(token):
             return token.i
-        if _reporting_participle(token, table):
+        if _reporting_participle(token, table) or _coordinated_report(token, table):
             return token.left_edge.i
         if _second_act(token, cue, table):
             before = token.left_edge.i
@@ -171,6 +171,19 @@ def _reporting_participle(token: Token, table: VerbTable) -> bool:
         comma_participle(token)
         and token.lemma_.lower() in table
         and any(child.dep_ in {"ccomp", "dobj", "xcomp"} for child in token.children)
+    )
+
+
+def _coordinated_report(token: Token, table: VerbTable) -> bool:
+    """ "She said fathers would not be eligible, and when pressed, the mother replied, “…”": a
+    coordinated speech verb with a subject of its own starts another report."""
+    entry = table.get(token.lemma_.lower())
+    return (
+        token.dep_ == "conj"
+        and token.pos_ == "VERB"
+        and entry is not None
+        and entry[0] not in NOT_SPEECH
+        and any(child.dep_ in SUBJECTS for child in token.children)
     )
 
 
