@@ -722,3 +722,11 @@ def test_a_coordinated_speech_verb_with_its_own_subject_starts_another_report():
         ["said", "She", "part-time workers who joined late would not be covered by the plan"],
         ["replied", "the 52-year-old lawyer", "It was written for the people who were here first."],
     ]
+
+
+def test_an_inverted_cue_opening_the_sentence_is_not_part_of_the_name():
+    text = (
+        "Few economists expect a deal this year. Said Ellis: “I don’t think the votes are there.”"
+    )
+    found, _ = _find(text)
+    assert found[["kind", "cue", "speaker_text"]].values.tolist() == [["direct", "Said", "Ellis"]]

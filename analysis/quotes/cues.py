@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from analysis import config
+from analysis import config, nlp
 
 REPORTING_VERBS = config.LEXICONS_DIR / "reporting_verbs.csv"
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -154,11 +154,14 @@ def noun_clauses(noun: Token) -> list[Token]:
 
 
 def _verb_cue(token: Token, table: VerbTable) -> Cue | None:
-    if not (token.pos_ == "VERB" or _verb_tagged_noun(token)) or token.dep_ in {"amod", "compound"}:
+    inverted = inverted_cue(token)
+    if not (token.pos_ == "VERB" or _verb_tagged_noun(token) or inverted):
+        return None
+    if token.dep_ in {"amod", "compound"} and not inverted:
         return None
     if token.dep_ == "acl" and any(child.dep_ == "mark" for child in token.children):
         return None  # "the suggestion that Putin wanted …": a proposition, not a report
-    lemma = token.lemma_.lower()
+    lemma = verb_lemma(token) if inverted else token.lemma_.lower()
     for child in token.rights:
         if _particle(child) and _adjacent(token, child):
             phrase = f"{lemma} {child.lower_}"
@@ -173,6 +176,31 @@ def _verb_cue(token: Token, table: VerbTable) -> Cue | None:
         return None
     verb_class, complements = table[lemma]
     return Cue(token, lemma, verb_class, complements, _cue_span(token, token))
+
+
+def inverted_cue(token: Token) -> bool:
+    """ "Said Ellis: “…”": an inflected verb opening its sentence that the tagger or parser took for
+    part of the name after it (``Said``/compound of ``Ellis``), the name then followed by a colon
+    or comma; the name is its speaker."""
+    doc, name = token.doc, token.head
+    return (
+        token.dep_ == "compound"
+        and token.tag_ in {"VBD", "VBZ", "NNP"}
+        and name.pos_ == "PROPN"
+        and name.i > token.i
+        and name.i + 1 < len(doc)
+        and doc[name.i + 1].text in {":", ","}
+        and (token.i == token.sent.start or doc[token.i - 1].is_space)
+        and verb_lemma(token) != token.lower_
+    )
+
+
+def verb_lemma(token: Token) -> str:
+    """The token's lemma read as a verb ("Said" tagged as a name → "say")."""
+    if token.pos_ == "VERB":
+        return token.lemma_.lower()
+    word = Doc(token.vocab, words=[token.lower_], pos=["VERB"])[0]
+    return nlp.load_model().get_pipe("lemmatizer").rule_lemmatize(word)[0]
 
 
 def _verb_tagged_noun(token: Token) -> bool:

@@ -20,6 +20,7 @@ from analysis.quotes.cues import (
     SUBJECTS,
     Cue,
     comma_participle,
+    inverted_cue,
     is_noun,
     quoted_as_saying,
 )
@@ -36,6 +37,8 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
         return _noun_speaker(verb)
     if quoted_as_saying(verb) is not None:
         return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if inverted_cue(verb):
+        return verb.head
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and agent.n_rights:
         return next(agent.rights)
@@ -235,6 +238,8 @@ def set_cue(quote: Quote, cue: Cue, subject: Token | None, content: tuple[int, i
         quote.speaker = _speaker_span(pobj)
     elif subject is not None:
         quote.speaker = _speaker_span(subject)
+        if inverted_cue(cue.token):  # "Said Ellis": the cue is no part of the name
+            quote.speaker = quote.speaker.doc[cue.token.i + 1 : quote.speaker.end]
         quote.speaker_name = _relative_antecedent(subject)
 
 
