@@ -730,3 +730,10 @@ def test_an_inverted_cue_opening_the_sentence_is_not_part_of_the_name():
     )
     found, _ = _find(text)
     assert found[["kind", "cue", "speaker_text"]].values.tolist() == [["direct", "Said", "Ellis"]]
+
+
+def test_say_reports_a_nominal_object():
+    found, _ = _find("Most officials said the same of the mayor's plan.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["said", "Most officials", "the same of the mayor's plan"]
+    ]

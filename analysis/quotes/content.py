@@ -236,7 +236,7 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
         and not passive
         and not any(p.dep_ in {"dobj", "ccomp"} or _nominal_object(p) for p in parts)
     ):
-        return [p for p in parts if p.dep_ in {"ccomp", "xcomp"}]
+        return [p for p in parts if p.dep_ in {"ccomp", "xcomp"} or _unmarked_clause(p)]
     return parts
 
 
