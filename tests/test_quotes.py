@@ -737,3 +737,12 @@ def test_say_reports_a_nominal_object():
     assert found[["cue", "speaker_text", "content"]].values.tolist() == [
         ["said", "Most officials", "the same of the mayor's plan"]
     ]
+
+
+def test_a_reporting_clause_set_off_by_commas_reports_both_sides():
+    text = (
+        "The main difference now, she told me on Friday, is that she runs a daily news show, "
+        "which makes her seem kinder."
+    )
+    found, _ = _find(text)
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [["told", "she", text[:-1]]]

@@ -51,7 +51,7 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
             + _passive_object(verb, cue.complements)
         )
     if not parts and (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i)):
-        return _host_content(verb)
+        return _inserted(verb) or _host_content(verb)
     clause = None if parts else _set_off(verb, speaker)
     if clause is not None:
         return _sentence_around(verb, clause)
@@ -332,6 +332,20 @@ def _sentence_around(verb: Token, clause: tuple[int, int]) -> tuple[int, int] | 
     if span is None or sum(not token.is_punct for token in span) < MIN_UNATTRIBUTED_WORDS:
         return None
     return span.start_char, span.end_char
+
+
+def _inserted(verb: Token) -> tuple[int, int] | None:
+    """``Though the move was smooth, he said, replacing her would be harder``: a reporting clause
+    set off by commas inside its sentence reports the whole sentence around it, both sides."""
+    doc, sentence = verb.doc, verb.sent
+    words = [t for t in doc[verb.left_edge.i : verb.right_edge.i + 1] if not t.is_punct]
+    first, last = words[0].i, words[-1].i
+    if first - 1 <= sentence.start or last + 2 >= sentence.end:
+        return None
+    if doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return None
+    span = _trim_content(doc, sentence.start, sentence.end)
+    return None if span is None else (span.start_char, span.end_char)
 
 
 def _host_content(verb: Token) -> tuple[int, int] | None:
