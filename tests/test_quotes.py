@@ -746,3 +746,13 @@ def test_a_reporting_clause_set_off_by_commas_reports_both_sides():
     )
     found, _ = _find(text)
     assert found[["cue", "speaker_text", "content"]].values.tolist() == [["told", "she", text[:-1]]]
+
+
+def test_a_concessive_clause_is_no_part_of_the_report():
+    text = (
+        "The senator claimed that the tax cut was fair, although he again refused to explain "
+        "who would pay for it."
+    )
+    found, _ = _find(text)
+    claimed = found.loc[found.cue == "claimed"]
+    assert claimed.content.tolist() == ["the tax cut was fair"]

@@ -27,8 +27,9 @@ from analysis.quotes.layout import MIN_UNATTRIBUTED_WORDS, is_mark
 _RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
 #: Prepositions completing a reported object: "dismissed X as Y", "accused X of Y".
 _OBJECT_PREPOSITIONS = {"as", "for", "of", "with"}
-#: Subordinators of a clause that sets the report against something else, not part of it.
-_CONTRAST_MARKS = {"while", "whereas"}
+#: Subordinators of a clause that sets the report against something else or concedes a point
+#: against it: the writer's, not part of the report.
+_CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 
 
 def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, int] | None:
@@ -114,8 +115,8 @@ def _boundary(cue: Cue, first: int, end: int, table: VerbTable) -> int:
     """Where the reported words stop: before the first part that belongs to the reporting act.
 
     The parser often hangs these inside the complement, though they belong to the cue: a
-    ``while``/``whereas`` clause ("said X on Tuesday while his counterpart drove home …"), a
-    second verb phrase of the speaker ("acknowledged X and ordered the FSB to …"), and the act
+    ``while``/``whereas``/``although`` clause ("said X on Tuesday while his counterpart drove home
+    …", "claimed X, although he again refused to …"), a second verb phrase of the speaker ("acknowledged X and ordered the FSB to …"), and the act
     the report is made in ("told them X in one of his clearest admissions yet …").
     """
     doc = cue.token.doc
