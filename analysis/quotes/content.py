@@ -116,8 +116,9 @@ def _boundary(cue: Cue, first: int, end: int, table: VerbTable) -> int:
 
     The parser often hangs these inside the complement, though they belong to the cue: a
     ``while``/``whereas``/``although`` clause ("said X on Tuesday while his counterpart drove home
-    …", "claimed X, although he again refused to …"), a second verb phrase of the speaker ("acknowledged X and ordered the FSB to …"), and the act
-    the report is made in ("told them X in one of his clearest admissions yet …").
+    …", "claimed X, although he again refused to …"), a second verb phrase of the speaker
+    ("acknowledged X and ordered the FSB to …"), and the act the report is made in ("told them X
+    in one of his clearest admissions yet …").
     """
     doc = cue.token.doc
     for token in doc[first + 1 : end]:
