@@ -756,3 +756,10 @@ def test_a_concessive_clause_is_no_part_of_the_report():
     found, _ = _find(text)
     claimed = found.loc[found.cue == "claimed"]
     assert claimed.content.tolist() == ["the tax cut was fair"]
+
+
+def test_a_lexicon_verb_whose_final_e_the_lemmatiser_cut_is_still_a_cue():
+    found, _ = _find("The mayor hopes that the old bridge will reopen by May.")
+    assert found[["cue", "cue_lemma", "content"]].values.tolist() == [
+        ["hopes", "hope", "the old bridge will reopen by May"]
+    ]

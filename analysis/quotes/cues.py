@@ -161,7 +161,7 @@ def _verb_cue(token: Token, table: VerbTable) -> Cue | None:
         return None
     if token.dep_ == "acl" and any(child.dep_ == "mark" for child in token.children):
         return None  # "the suggestion that Putin wanted …": a proposition, not a report
-    lemma = verb_lemma(token) if inverted else token.lemma_.lower()
+    lemma = verb_lemma(token) if inverted else _lemma_in(token, table)
     for child in token.rights:
         if _particle(child) and _adjacent(token, child):
             phrase = f"{lemma} {child.lower_}"
@@ -176,6 +176,21 @@ def _verb_cue(token: Token, table: VerbTable) -> Cue | None:
         return None
     verb_class, complements = table[lemma]
     return Cue(token, lemma, verb_class, complements, _cue_span(token, token))
+
+
+def _lemma_in(token: Token, table: VerbTable) -> str:
+    """The verb's lemma, or the lexicon's when the lemmatiser cut a final "e" that the lexicon
+    keeps (hopes, hoped, hoping → "hop", not "hope"; rated → "rat")."""
+    lemma = token.lemma_.lower()
+    restored = lemma + "e"
+    word = token.lower_
+    if (
+        lemma not in table
+        and restored in table
+        and (word.startswith(restored) or word == lemma + "ing")
+    ):
+        return restored
+    return lemma
 
 
 def inverted_cue(token: Token) -> bool:
