@@ -763,3 +763,11 @@ def test_a_lexicon_verb_whose_final_e_the_lemmatiser_cut_is_still_a_cue():
     assert found[["cue", "cue_lemma", "content"]].values.tolist() == [
         ["hopes", "hope", "the old bridge will reopen by May"]
     ]
+
+
+def test_a_gerund_after_an_object_and_of_has_the_verbs_subject_as_speaker():
+    text = "Without the records, investors have no way of knowing whether the fund made money."
+    found, _ = _find(text)
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["knowing", "investors", "whether the fund made money"]
+    ]

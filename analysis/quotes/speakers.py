@@ -56,7 +56,7 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
         if outer:
             return _own_subject(outer[-1])
     head = verb
-    while head.dep_ in _INHERITS_SUBJECT and head.head is not head:
+    while (head.dep_ in _INHERITS_SUBJECT or _gerund_holder(head)) and head.head is not head:
         controller = _object_controller(head)
         if controller is not None:
             return controller
@@ -79,6 +79,15 @@ def _reporter_of_participle(verb: Token, cues: dict[int, Cue]) -> Token | None:
         a for a in verb.ancestors if a.i in cues and cues[a.i].verb_class not in NOT_SPEECH
     ]
     return _own_subject(reporters[-1]) if reporters else None
+
+
+def _gerund_holder(noun: Token) -> bool:
+    """ "voters will have no way of knowing …", "made a point of saying …": an object noun whose
+    "of" takes a gerund passes its verb's subject on to the gerund."""
+    return noun.dep_ == "dobj" and any(
+        child.lower_ == "of" and any(grand.dep_ == "pcomp" for grand in child.children)
+        for child in noun.children
+    )
 
 
 def _object_controller(clause: Token) -> Token | None:
