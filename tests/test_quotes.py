@@ -771,3 +771,10 @@ def test_a_gerund_after_an_object_and_of_has_the_verbs_subject_as_speaker():
     assert found[["cue", "speaker_text", "content"]].values.tolist() == [
         ["knowing", "investors", "whether the fund made money"]
     ]
+
+
+def test_a_headline_rubric_before_a_colon_is_no_speaker():
+    found, _ = _find("The Latest: Governor urges residents to leave the coast before the storm.")
+    assert found[["cue", "speaker_text"]].values.tolist() == [["urges", "Governor"]]
+    found, _ = _find("THE PRESIDENT: Thank you all for coming out on such a cold and rainy night.")
+    assert found.speaker_text.tolist() == ["THE PRESIDENT"]
