@@ -1,6 +1,7 @@
 """Transcript lines: ``PENCE: Well, …`` and ``Sanders: Clinton needs …``, a name and a colon.
 
-Labels such as ``Note:`` or ``Photo:`` name no speaker, nor do a headline's rubrics (``The Latest:``).
+Labels such as ``Note:`` or ``Photo:`` name no speaker, nor do a headline's rubrics
+(``The Latest:``).
 """
 
 from __future__ import annotations
