@@ -778,3 +778,21 @@ def test_a_headline_rubric_before_a_colon_is_no_speaker():
     assert found[["cue", "speaker_text"]].values.tolist() == [["urges", "Governor"]]
     found, _ = _find("THE PRESIDENT: Thank you all for coming out on such a cold and rainy night.")
     assert found.speaker_text.tolist() == ["THE PRESIDENT"]
+
+
+def test_a_conjunct_the_parser_raised_above_the_cue_continues_the_content():
+    found, _ = _find(
+        "He started off by stressing fiscal discipline, and a plan to cut the deficit and close "
+        "tax loopholes."
+    )
+    assert found.content.tolist() == [
+        "fiscal discipline, and a plan to cut the deficit and close tax loopholes"
+    ]
+    found, _ = _find(
+        "The senator has backed the governor's approach, promising to match and in some cases "
+        "surpass his targets without raising taxes."
+    )
+    promising = found.loc[found.cue == "promising"]
+    assert promising.content.tolist() == [
+        "to match and in some cases surpass his targets without raising taxes"
+    ]

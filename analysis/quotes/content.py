@@ -59,6 +59,7 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
     if not parts:
         return None
     parts = _one_side(verb, parts + _object_conjuncts(verb, parts))
+    parts += _raised_conjunct(verb, parts)
     if speaker is not None and any(p.i > speaker.i for p in parts):
         parts = [p for p in parts if p.left_edge.i > speaker.i] or parts
     first = min(p.left_edge.i for p in parts)
@@ -95,6 +96,33 @@ def _object_conjuncts(verb: Token, parts: list[Token]) -> list[Token]:
         and (child.pos_ in {"NOUN", "PROPN"} or (child.tag_ == "VBG" and verb.tag_ != "VBG"))
         and not any(grand.dep_ in SUBJECTS for grand in child.children)
     ]
+
+
+def _raised_conjunct(verb: Token, parts: list[Token]) -> list[Token]:
+    """ "started off by emphasizing economic fairness, and a need to raise …", "promising to meet
+    and in some cases exceed his goals": a conjunct right after the content that the parser hung
+    on a verb above the cue continues the content when it has no subject and matches it (a noun
+    after an object, a bare verb after an infinitive)."""
+    doc = verb.doc
+    last = max(token.i for part in parts for token in part.subtree)
+    following = last + 1
+    while following < len(doc) and (doc[following].text == "," or doc[following].dep_ == "cc"):
+        following += 1
+    if following == last + 1 or following >= len(doc):
+        return []
+    conjunct = doc[following]
+    while conjunct.dep_ != "conj" and conjunct.head.i > conjunct.i:
+        conjunct = conjunct.head  # "and in some cases exceed": the conjunct after its modifiers
+    if conjunct.dep_ != "conj" or conjunct.head not in verb.ancestors:
+        return []
+    if any(child.dep_ in SUBJECTS for child in conjunct.children):
+        return []
+    nominal = any(p.dep_ in {"dobj", "pobj"} for p in parts) and conjunct.pos_ in {"NOUN", "PROPN"}
+    infinitive = any(p.dep_ == "xcomp" and p.tag_ == "VB" for p in parts) and conjunct.tag_ in {
+        "VB",
+        "VBP",
+    }
+    return [conjunct] if nominal or infinitive else []
 
 
 def _one_side(verb: Token, parts: list[Token]) -> list[Token]:
