@@ -796,3 +796,25 @@ def test_a_conjunct_the_parser_raised_above_the_cue_continues_the_content():
     assert promising.content.tolist() == [
         "to match and in some cases surpass his targets without raising taxes"
     ]
+
+
+def test_a_because_clause_hung_on_the_cue_after_its_clause_is_reported_too():
+    # the parser sometimes hangs the reason on "said" rather than on the reported clause; the
+    # parse given here is that attachment, built by hand
+    from spacy.tokens import Doc
+
+    words = ["Kim", "said", "the", "plan", "failed", ",", "because", "the", "council", "balked"]
+    doc = Doc(
+        nlp.load_model().vocab,
+        words=[*words, "."],
+        spaces=[True, True, True, True, False, True, True, True, True, False, False],
+        pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT", "SCONJ", "DET", "NOUN", "VERB"]
+        + ["PUNCT"],
+        tags=["NNP", "VBD", "DT", "NN", "VBD", ",", "IN", "DT", "NN", "VBD", "."],
+        deps=["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct", "mark", "det", "nsubj", "advcl"]
+        + ["punct"],
+        heads=[1, 1, 3, 4, 1, 1, 9, 8, 9, 1, 1],
+        lemmas=["Kim", "say", "the", "plan", "fail", ",", "because", "the", "council", "balk", "."],
+    )
+    found, _ = quotes.find_quotes(doc, "t")
+    assert found.content.tolist() == ["the plan failed, because the council balked"]

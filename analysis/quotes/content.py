@@ -59,7 +59,7 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
     if not parts:
         return None
     parts = _one_side(verb, parts + _object_conjuncts(verb, parts))
-    parts += _raised_conjunct(verb, parts)
+    parts += _raised_conjunct(verb, parts) + _reason_after(verb, parts)
     if speaker is not None and any(p.i > speaker.i for p in parts):
         parts = [p for p in parts if p.left_edge.i > speaker.i] or parts
     first = min(p.left_edge.i for p in parts)
@@ -95,6 +95,21 @@ def _object_conjuncts(verb: Token, parts: list[Token]) -> list[Token]:
         if child.dep_ == "conj"
         and (child.pos_ in {"NOUN", "PROPN"} or (child.tag_ == "VBG" and verb.tag_ != "VBG"))
         and not any(grand.dep_ in SUBJECTS for grand in child.children)
+    ]
+
+
+def _reason_after(verb: Token, parts: list[Token]) -> list[Token]:
+    """ "said that claim smacked of hypocrisy, because Democrats have …": a ``because`` clause
+    after a reported clause gives the speaker's reason, part of what is reported."""
+    clauses = [p for p in parts if p.dep_ == "ccomp" and p.i > verb.i]
+    if not clauses:
+        return []
+    return [
+        child
+        for child in verb.rights
+        if child.dep_ == "advcl"
+        and child.i > max(c.i for c in clauses)
+        and any(g.dep_ == "mark" and g.lower_ == "because" for g in child.children)
     ]
 
 
