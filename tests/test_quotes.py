@@ -818,3 +818,26 @@ def test_a_because_clause_hung_on_the_cue_after_its_clause_is_reported_too():
     )
     found, _ = quotes.find_quotes(doc, "t")
     assert found.content.tolist() == ["the plan failed, because the council balked"]
+
+
+def test_a_name_left_before_a_finite_cue_and_its_adverb_is_the_speaker():
+    # the parser sometimes leaves the subject hanging ("dep") before "both"; the parse given
+    # here is that misreading, built by hand
+    from spacy.tokens import Doc
+
+    words = ["With", "her", "book", ",", "Moreno", "both", "documents", "the", "rise"]
+    doc = Doc(
+        nlp.load_model().vocab,
+        words=[*words, "of", "prisons", "."],
+        spaces=[True, True, False, True, True, True, True, True, True, True, False, False],
+        pos=["ADP", "PRON", "NOUN", "PUNCT", "PROPN", "DET", "VERB", "DET", "NOUN", "ADP"]
+        + ["NOUN", "PUNCT"],
+        tags=["IN", "PRP$", "NN", ",", "NNP", "DT", "VBZ", "DT", "NN", "IN", "NNS", "."],
+        deps=["prep", "poss", "pobj", "punct", "dep", "det", "ROOT", "det", "dobj", "prep"]
+        + ["pobj", "punct"],
+        heads=[6, 2, 0, 6, 6, 6, 6, 8, 6, 8, 9, 6],
+        lemmas=["with", "her", "book", ",", "Moreno", "both", "document", "the", "rise", "of"]
+        + ["prison", "."],
+    )
+    found, _ = quotes.find_quotes(doc, "t")
+    assert found[["speaker_text", "content"]].values.tolist() == [["Moreno", "the rise of prisons"]]

@@ -26,6 +26,8 @@ from analysis.quotes.cues import (
 )
 from analysis.quotes.record import Quote
 
+#: Where the parser may hang the name that is really a finite verb's subject.
+_STRANDED = {"pobj", "dobj", "compound", "appos", "conj", "dep"}
 _INHERITS_SUBJECT = {"xcomp", "advcl", "pcomp", "prep", "pobj", "acomp", "conj"}
 #: Verbs whose object noun carries the act: "made a decision to", "issued a statement that".
 _LIGHT_VERBS = {"make", "reach", "issue", "express", "voice", "offer", "give", "deliver", "repeat"}
@@ -129,10 +131,17 @@ def _stranded_subject(verb: Token) -> Token | None:
     """ "In a meeting with the board of the Post Trump said that …", "“…,” Tulsa police Chief
     Jordan said": a finite verb the parser left without a subject (or hung on a verb inside the
     quotation), right after a name or pronoun that it hung on something else."""
-    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == verb.sent.start:
+    first = verb.i
+    while (
+        first > verb.sent.start
+        and verb.doc[first - 1] in verb.children
+        and verb.doc[first - 1].dep_ in {"advmod", "det", "preconj"}
+    ):
+        first -= 1  # "Clinton apparently disagrees", "DuVernay both documents"
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or first == verb.sent.start:
         return None
-    before = verb.doc[verb.i - 1]
-    if before.pos_ in {"PROPN", "PRON"} and before.dep_ in {"pobj", "dobj", "compound", "appos"}:
+    before = verb.doc[first - 1]
+    if before.pos_ in {"PROPN", "PRON"} and before.dep_ in _STRANDED:
         return before
     return None
 
