@@ -841,3 +841,8 @@ def test_a_name_left_before_a_finite_cue_and_its_adverb_is_the_speaker():
     )
     found, _ = quotes.find_quotes(doc, "t")
     assert found[["speaker_text", "content"]].values.tolist() == [["Moreno", "the rise of prisons"]]
+
+
+def test_phrases_hung_on_the_cue_after_a_reported_object_go_with_the_object():
+    found, _ = _find("The union cited her record after the floods and her stance on paid leave.")
+    assert found.content.tolist() == ["her record after the floods and her stance on paid leave"]

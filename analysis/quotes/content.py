@@ -60,6 +60,7 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
         return None
     parts = _one_side(verb, parts + _object_conjuncts(verb, parts))
     parts += _raised_conjunct(verb, parts) + _reason_after(verb, parts)
+    parts += _object_modifiers(verb, parts)
     if speaker is not None and any(p.i > speaker.i for p in parts):
         parts = [p for p in parts if p.left_edge.i > speaker.i] or parts
     first = min(p.left_edge.i for p in parts)
@@ -95,6 +96,19 @@ def _object_conjuncts(verb: Token, parts: list[Token]) -> list[Token]:
         if child.dep_ == "conj"
         and (child.pos_ in {"NOUN", "PROPN"} or (child.tag_ == "VBG" and verb.tag_ != "VBG"))
         and not any(grand.dep_ in SUBJECTS for grand in child.children)
+    ]
+
+
+def _object_modifiers(verb: Token, parts: list[Token]) -> list[Token]:
+    """ "noted the rule in the interview last week", "announced a curfew from midnight to 6 a.m.":
+    after a reported object, the phrases the parser hung on the cue go with the object."""
+    if any(p.dep_ not in {"dobj", "pobj"} or p.i < verb.i for p in parts):
+        return []
+    after = max(p.right_edge.i for p in parts)
+    return [
+        child
+        for child in verb.rights
+        if child.i > after and child.dep_ in {"prep", "npadvmod"} and child not in parts
     ]
 
 
