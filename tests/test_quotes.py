@@ -846,3 +846,13 @@ def test_a_name_left_before_a_finite_cue_and_its_adverb_is_the_speaker():
 def test_phrases_hung_on_the_cue_after_a_reported_object_go_with_the_object():
     found, _ = _find("The union cited her record after the floods and her stance on paid leave.")
     assert found.content.tolist() == ["her record after the floods and her stance on paid leave"]
+
+
+def test_a_comma_set_relative_report_with_its_own_speaker_ends_the_content():
+    text = (
+        "Another host, Ann Lee, had denounced the merger in a long broadcast, which the network "
+        "pointed to as proof of its independence."
+    )
+    found, _ = _find(text)
+    denounced = found.loc[found.cue == "had denounced"]
+    assert denounced.content.tolist() == ["the merger in a long broadcast"]

@@ -183,7 +183,11 @@ def _boundary(cue: Cue, first: int, end: int, table: VerbTable) -> int:
             return token.left_edge.i if token.dep_ == "advcl" else token.i
         if _matrix_resumes(token):
             return token.i
-        if _reporting_participle(token, table) or _coordinated_report(token, table):
+        if (
+            _reporting_participle(token, table)
+            or _coordinated_report(token, table)
+            or _relative_report(token, table)
+        ):
             return token.left_edge.i
         if _second_act(token, cue, table):
             before = token.left_edge.i
@@ -243,6 +247,23 @@ def _coordinated_report(token: Token, table: VerbTable) -> bool:
         and entry is not None
         and entry[0] not in NOT_SPEECH
         and any(child.dep_ in SUBJECTS for child in token.children)
+    )
+
+
+def _relative_report(token: Token, table: VerbTable) -> bool:
+    """ "denounced the annexation in a diatribe, which RT pointed to as …": a relative clause set
+    off by a comma whose speech verb has a subject of its own is another speaker's report."""
+    lemma = token.lemma_.lower()
+    phrases = [f"{lemma} {child.lower_}" for child in token.rights if child.dep_ in {"prt", "prep"}]
+    entry = next((table[p] for p in [lemma, *phrases] if p in table), None)
+    return (
+        token.dep_ == "relcl"
+        and entry is not None
+        and entry[0] not in NOT_SPEECH
+        and token.doc[token.left_edge.i - 1].text == ","
+        and any(
+            child.dep_ in SUBJECTS and child.tag_ not in {"WDT", "WP"} for child in token.children
+        )
     )
 
 
