@@ -856,3 +856,10 @@ def test_a_comma_set_relative_report_with_its_own_speaker_ends_the_content():
     found, _ = _find(text)
     denounced = found.loc[found.cue == "had denounced"]
     assert denounced.content.tolist() == ["the merger in a long broadcast"]
+
+
+def test_a_warning_to_act_is_reported():
+    found, _ = _find("The agency warned local officials to lock their offices before the storm.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["warned", "The agency", "to lock their offices before the storm"]
+    ]
