@@ -863,3 +863,10 @@ def test_a_warning_to_act_is_reported():
     assert found[["cue", "speaker_text", "content"]].values.tolist() == [
         ["warned", "The agency", "to lock their offices before the storm"]
     ]
+
+
+def test_a_declared_object_is_reported():
+    found, _ = _find("One after another, the small lenders declared bankruptcy.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["declared", "the small lenders", "bankruptcy"]
+    ]
