@@ -870,3 +870,10 @@ def test_a_declared_object_is_reported():
     assert found[["cue", "speaker_text", "content"]].values.tolist() == [
         ["declared", "the small lenders", "bankruptcy"]
     ]
+
+
+def test_a_revealed_object_is_reported():
+    found, _ = _find("The audit revealed a deep gap between the two budgets.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["revealed", "The audit", "a deep gap between the two budgets"]
+    ]
