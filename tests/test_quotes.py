@@ -877,3 +877,10 @@ def test_a_revealed_object_is_reported():
     assert found[["cue", "speaker_text", "content"]].values.tolist() == [
         ["revealed", "The audit", "a deep gap between the two budgets"]
     ]
+
+
+def test_a_complaint_about_something_is_reported():
+    found, _ = _find("The coach complained about the referees after the game.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["complained about", "The coach", "the referees after the game"]
+    ]
