@@ -884,3 +884,10 @@ def test_a_complaint_about_something_is_reported():
     assert found[["cue", "speaker_text", "content"]].values.tolist() == [
         ["complained about", "The coach", "the referees after the game"]
     ]
+
+
+def test_a_disagreement_with_someone_is_reported():
+    found, _ = _find("The mayor strongly disagrees with the council on taxes.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["disagrees with", "The mayor", "the council on taxes"]
+    ]
