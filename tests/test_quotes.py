@@ -891,3 +891,10 @@ def test_a_disagreement_with_someone_is_reported():
     assert found[["cue", "speaker_text", "content"]].values.tolist() == [
         ["disagrees with", "The mayor", "the council on taxes"]
     ]
+
+
+def test_a_declined_object_is_reported():
+    found, _ = _find("She declined the offer and left the firm a week later.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["declined", "She", "the offer"]
+    ]
