@@ -901,6 +901,8 @@ def test_a_declined_object_is_reported():
 
 
 def test_a_published_object_is_reported():
-    found, _ = _find("On Sunday the Herald published portions of the mayor's tax returns from 2001.")
+    found, _ = _find(
+        "On Sunday the Herald published portions of the mayor's tax returns from 2001."
+    )
     assert found[["cue", "speaker_text"]].values.tolist() == [["published", "the Herald"]]
     assert found.content.iloc[0].startswith("portions of the mayor's tax returns")
