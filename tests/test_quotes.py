@@ -906,3 +906,13 @@ def test_a_published_object_is_reported():
     )
     assert found[["cue", "speaker_text"]].values.tolist() == [["published", "the Herald"]]
     assert found.content.iloc[0].startswith("portions of the mayor's tax returns")
+
+
+def test_an_infinitive_after_the_addressee_hung_as_adverbial_is_what_is_told():
+    found, _ = _find(
+        "The mayor tells his voters at a Boston rally to “go to your precinct and vote” and then "
+        "“go home.”"
+    )
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["tells", "The mayor", "to “go to your precinct and vote” and then “go home.”"]
+    ]

@@ -302,7 +302,9 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
             parts.append(child)
         elif misparsed:
             parts.extend(misparsed)
-        elif child.dep_ in {"xcomp", "ccomp"} and "infinitive" in complements:
+        elif (child.dep_ in {"xcomp", "ccomp"} or _addressed_infinitive(child)) and (
+            "infinitive" in complements
+        ):
             parts.append(child)
         elif _nominal_object(child) and "object" in complements:
             parts.append(child)
@@ -318,6 +320,19 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
     ):
         return [p for p in parts if p.dep_ in {"ccomp", "xcomp"} or _unmarked_clause(p)]
     return parts
+
+
+def _addressed_infinitive(child: Token) -> bool:
+    """ "tells his supporters at a rally to “go to your place and vote”": a to-infinitive after
+    the cue's addressee that the parser hung on the cue as an adverbial clause is what the
+    addressee is told to do."""
+    return (
+        child.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        and any(
+            c.dep_ in {"dobj", "dative"} and c.head.i < c.i < child.i for c in child.head.children
+        )
+    )
 
 
 def _unmarked_clause(child: Token) -> bool:
