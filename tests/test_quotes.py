@@ -916,3 +916,12 @@ def test_an_infinitive_after_the_addressee_hung_as_adverbial_is_what_is_told():
     assert found[["cue", "speaker_text", "content"]].values.tolist() == [
         ["tells", "The mayor", "to “go to your precinct and vote” and then “go home.”"]
     ]
+
+
+def test_a_that_clause_hung_on_the_noun_of_the_cues_setting_is_its_complement():
+    found, _ = _find(
+        'He also told one of his young recruits on a regular basis that "money is the answer."'
+    )
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["told", "He", "money is the answer."]
+    ]

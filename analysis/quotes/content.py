@@ -297,7 +297,9 @@ def _is_speech_noun(noun: Token, table: VerbTable) -> bool:
 def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
     parts = []
     for child in verb.children:
-        misparsed = _misparsed_clause(child) if "clause" in complements else []
+        misparsed = (
+            _misparsed_clause(child) + _clause_in_setting(child) if "clause" in complements else []
+        )
         if (child.dep_ == "ccomp" or _unmarked_clause(child)) and "clause" in complements:
             parts.append(child)
         elif misparsed:
@@ -395,6 +397,22 @@ def _misparsed_clause(addressee: Token) -> list[Token]:
         if child.dep_ == "relcl"
         and child.left_edge.i == addressee.i + 1
         and child.left_edge.lower_ not in _RELATIVE_WORDS
+    ]
+
+
+def _clause_in_setting(prep: Token) -> list[Token]:
+    """ "told his protégés on a regular basis that “terrorism is the answer”": a that-clause the
+    parser hung on the noun of the cue's prepositional phrase."""
+    if prep.dep_ != "prep" or prep.i < prep.head.i:
+        return []
+    return [
+        clause
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+        for clause in noun.rights
+        if clause.dep_ in {"acl", "relcl"}
+        and clause.left_edge.lower_ == "that"
+        and clause.left_edge.dep_ == "mark"
     ]
 
 
