@@ -925,3 +925,14 @@ def test_a_that_clause_hung_on_the_noun_of_the_cues_setting_is_its_complement():
     assert found[["cue", "speaker_text", "content"]].values.tolist() == [
         ["told", "He", "money is the answer."]
     ]
+
+
+def test_a_fronted_wh_word_before_the_speaker_leaves_the_words_after_the_cue():
+    text = (
+        "The gap between what the mayor says her budget would do and what it would really do "
+        "keeps growing."
+    )
+    found, _ = _find(text)
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["says", "the mayor", "her budget would do"]
+    ]

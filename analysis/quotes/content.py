@@ -77,9 +77,10 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
 
 
 def _after_fronted_relative(verb: Token, parts: list[Token], first: int) -> int | None:
-    """ "the mine, which Mr. Clarke says he is doing everything to keep open": the relative
-    pronoun stands before the speaker; the reported words start after the cue."""
-    if verb.dep_ != "relcl" or verb.doc[first].tag_ not in {"WDT", "WP", "WRB"}:
+    """ "the mine, which Mr. Clarke says he is doing everything to keep open", "the gap between
+    what Trump says his plan would do and …": the relative or wh-word stands before the speaker;
+    the reported words start after the cue."""
+    if verb.doc[first].tag_ not in {"WDT", "WP", "WRB"}:
         return None
     after = [token.i for part in parts for token in part.subtree if token.i > verb.i]
     return min(after) if after else None
