@@ -936,3 +936,17 @@ def test_a_fronted_wh_word_before_the_speaker_leaves_the_words_after_the_cue():
     assert found[["cue", "speaker_text", "content"]].values.tolist() == [
         ["says", "the mayor", "her budget would do"]
     ]
+
+
+def test_a_participle_hung_inside_a_quote_speaks_for_the_subject_of_the_verb_before_it():
+    text = (
+        "The governor barely addressed the report, dismissing it first as noise -- ''That only "
+        "proves my point'' -- and, when asked again, adding, ''Naturally, I read every page.''"
+    )
+    found, _ = _find(text)
+    last = found.iloc[-1]
+    assert (last.content, last.cue, last.speaker_text) == (
+        "Naturally, I read every page.",
+        "adding",
+        "The governor",
+    )

@@ -119,11 +119,17 @@ def _quoted(token: Token) -> bool:
 def _earlier_speaker(verb: Token, cues: dict[int, Cue]) -> Token | None:
     """ "“… not agree with Trump,” Sanders said, suggesting questions": the parser hung the
     participle on a verb inside the quotation; who suggests is who spoke, the subject of the
-    sentence's reporting verb before it (outside the quotation marks)."""
-    for token in reversed(verb.sent[: verb.i - verb.sent.start]):
-        subject = _own_subject(token) if token.i in cues and not _quoted(token) else None
-        if subject is not None and not _quoted(subject):
-            return subject
+    sentence's reporting verb before it (outside the quotation marks), or with none, of the
+    nearest verb before it ("Trump hardly clarified the matter, treating … -- ''…'' -- and
+    asserting, ''…''"); not for a passive participle ("when asked"), whose asker is unknown."""
+    before = list(reversed(verb.sent[: verb.i - verb.sent.start]))
+    for needs_cue in (True, False) if verb.tag_ != "VBN" else (True,):
+        for token in before:
+            if _quoted(token) or (token.i not in cues if needs_cue else token.pos_ != "VERB"):
+                continue
+            subject = _own_subject(token)
+            if subject is not None and not _quoted(subject):
+                return subject
     return None
 
 
