@@ -950,3 +950,10 @@ def test_a_participle_hung_inside_a_quote_speaks_for_the_subject_of_the_verb_bef
         "adding",
         "The governor",
     )
+
+
+def test_a_noun_of_saying_after_in_belongs_to_the_subject_of_its_verb():
+    found, _ = _find("Critics also persisted in claims that the mayor had hidden the costs.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["claims", "Critics", "the mayor had hidden the costs"]
+    ]

@@ -161,10 +161,14 @@ def _noun_speaker(noun: Token) -> Token | None:
 
 
 def _author(noun: Token) -> Token | None:
-    """Who a noun of saying belongs to: its possessor, or who "made"/"issued" it."""
+    """Who a noun of saying belongs to: its possessor, who "made"/"issued" it, or who persists
+    or joins "in" it ("Democrats also persisted in arguments that …")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
         return _own_subject(noun.head)
+    if owner is None and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        holder = noun.head.head
+        return _own_subject(holder) if holder.pos_ == "VERB" else None
     return owner
 
 
