@@ -957,3 +957,24 @@ def test_a_noun_of_saying_after_in_belongs_to_the_subject_of_its_verb():
     assert found[["cue", "speaker_text", "content"]].values.tolist() == [
         ["claims", "Critics", "the mayor had hidden the costs"]
     ]
+
+
+def test_a_verb_read_as_a_plural_noun_after_a_name_read_as_its_compound_still_reports():
+    # the tagger may read "claims" as a plural noun and the name before it as part of a
+    # compound; the parse given here is that misreading, built by hand
+    from spacy.tokens import Doc
+
+    doc = Doc(
+        nlp.load_model().vocab,
+        words=["But", "Lee", "claims", "that", "he", "won", "."],
+        spaces=[True, True, True, True, True, False, False],
+        pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"],
+        tags=["CC", "NNP", "NNS", "IN", "PRP", "VBD", "."],
+        deps=["cc", "compound", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+        heads=[2, 2, 2, 5, 5, 2, 2],
+        lemmas=["but", "Lee", "claim", "that", "he", "win", "."],
+    )
+    found, _ = quotes.find_quotes(doc, "t")
+    assert found[["speaker_text", "cue", "content"]].values.tolist() == [
+        ["Lee", "claims", "he won"]
+    ]

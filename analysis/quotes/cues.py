@@ -225,9 +225,24 @@ def _verb_tagged_noun(token: Token) -> bool:
     return (
         token.pos_ == "NOUN"
         and token.dep_ == "ROOT"
-        and "nsubj" in children
+        and ("nsubj" in children or compound_subject(token) is not None)
         and bool(children & {"ccomp", "xcomp", "dobj"})
     )
+
+
+def compound_subject(token: Token) -> Token | None:
+    """ "But Trump claims that …", "The campaign plans to …": the name or noun the parser took for
+    the first part of a compound with a present-tense verb it read as a plural noun."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if (
+        token.tag_ == "NNS"
+        and before is not None
+        and before.dep_ == "compound"
+        and before.head.i == token.i
+        and before.pos_ in {"PROPN", "NOUN"}
+    ):
+        return before
+    return None
 
 
 def is_noun(token: Token) -> bool:

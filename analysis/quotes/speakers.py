@@ -20,6 +20,7 @@ from analysis.quotes.cues import (
     SUBJECTS,
     Cue,
     comma_participle,
+    compound_subject,
     inverted_cue,
     is_noun,
     quoted_as_saying,
@@ -41,6 +42,8 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
         return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if inverted_cue(verb):
         return verb.head
+    if verb.pos_ == "NOUN" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        return compound_subject(verb)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and agent.n_rights:
         return next(agent.rights)
