@@ -642,3 +642,339 @@ def test_a_stance_content_stops_before_a_speech_report_inside_it():
     by_cue = dict(zip(found.cue, found.content, strict=True))
     assert by_cue["said"].startswith("he was stiffed")
     assert by_cue["to defend"] == "not paying an architect"
+
+
+def test_an_object_controlled_infinitive_is_said_by_the_object():
+    text = (
+        "The committee chairman finally forced Mendez, who had dodged the question twice, to "
+        "admit that the agency never audited the contracts."
+    )
+    found, _ = _find(text)
+    admit = found.loc[found.cue == "to admit"]
+    assert admit.speaker_text.tolist() == ["Mendez"]
+
+
+def test_an_infinitive_of_purpose_keeps_the_subjects_speaker():
+    text = (
+        "The senator replied by using a chart of grocery prices to argue that the tax had failed."
+    )
+    found, _ = _find(text)
+    argue = found.loc[found.cue == "to argue"]
+    assert argue.speaker_text.tolist() == ["The senator"]
+
+
+def test_a_name_before_the_cue_speaks_when_the_parser_hung_the_cue_on_the_quote():
+    # the tagger sometimes reads the town before a title as a verb and hangs "said" on the
+    # quotation's verb; the parse given here is that misreading, built by hand
+    from spacy.tokens import Doc
+
+    words = ["“", "We", "will", "win", ",", "”", "Akron", "police", "Chief", "Ann", "Moore"]
+    doc = Doc(
+        nlp.load_model().vocab,
+        words=[*words, "said", "."],
+        spaces=[False, True, True, False, False, True, True, True, True, True, True, False, False],
+        pos=["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB", "NOUN"]
+        + ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        tags=["``", "PRP", "MD", "VB", ",", "''", "VB", "NN", "NNP", "NNP", "NNP", "VBD", "."],
+        deps=["punct", "nsubj", "aux", "ROOT", "punct", "punct", "dep", "compound", "dobj"]
+        + ["compound", "appos", "conj", "punct"],
+        heads=[3, 3, 3, 3, 3, 3, 3, 8, 6, 10, 8, 3, 3],
+        lemmas=["“", "we", "will", "win", ",", "”", "Akron", "police", "Chief", "Ann", "Moore"]
+        + ["say", "."],
+    )
+    found, _ = quotes.find_quotes(doc, "t")
+    assert found[["content", "speaker_text", "cue"]].values.tolist() == [
+        ["We will win,", "Ann Moore", "said"]
+    ]
+
+
+def test_a_participle_of_saying_after_the_content_is_its_own_report_by_the_same_speaker():
+    text = (
+        "The mayor said she did not think the plan would pass, arguing that the council had "
+        "ignored the budget office."
+    )
+    found, _ = _find(text)
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["said", "The mayor", "she did not think the plan would pass"],
+        ["arguing", "The mayor", "the council had ignored the budget office"],
+    ]
+
+
+def test_a_finite_clause_without_subordinator_hung_as_adverbial_is_the_complement():
+    found, _ = _find("The governor said after the vote she would not sign the bill.")
+    assert found[["cue", "speaker_text"]].values.tolist() == [["said", "The governor"]]
+    assert found.content.iloc[0].endswith("she would not sign the bill")
+
+
+def test_a_subordinated_clause_after_the_cue_is_no_complement():
+    found, _ = _find("The governor said little after the vote because she was angry.")
+    assert found.empty
+
+
+def test_a_coordinated_speech_verb_with_its_own_subject_starts_another_report():
+    text = (
+        "She said part-time workers who joined late would not be covered by the plan, and when "
+        "pressed on why the plan leaves them out, the 52-year-old lawyer replied, "
+        '"It was written for the people who were here first."'
+    )
+    found, _ = _find(text)
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["said", "She", "part-time workers who joined late would not be covered by the plan"],
+        ["replied", "the 52-year-old lawyer", "It was written for the people who were here first."],
+    ]
+
+
+def test_an_inverted_cue_opening_the_sentence_is_not_part_of_the_name():
+    text = (
+        "Few economists expect a deal this year. Said Ellis: “I don’t think the votes are there.”"
+    )
+    found, _ = _find(text)
+    assert found[["kind", "cue", "speaker_text"]].values.tolist() == [["direct", "Said", "Ellis"]]
+
+
+def test_say_reports_a_nominal_object():
+    found, _ = _find("Most officials said the same of the mayor's plan.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["said", "Most officials", "the same of the mayor's plan"]
+    ]
+
+
+def test_a_reporting_clause_set_off_by_commas_reports_both_sides():
+    text = (
+        "The main difference now, she told me on Friday, is that she runs a daily news show, "
+        "which makes her seem kinder."
+    )
+    found, _ = _find(text)
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [["told", "she", text[:-1]]]
+
+
+def test_a_concessive_clause_is_no_part_of_the_report():
+    text = (
+        "The senator claimed that the tax cut was fair, although he again refused to explain "
+        "who would pay for it."
+    )
+    found, _ = _find(text)
+    claimed = found.loc[found.cue == "claimed"]
+    assert claimed.content.tolist() == ["the tax cut was fair"]
+
+
+def test_a_lexicon_verb_whose_final_e_the_lemmatiser_cut_is_still_a_cue():
+    found, _ = _find("The mayor hopes that the old bridge will reopen by May.")
+    assert found[["cue", "cue_lemma", "content"]].values.tolist() == [
+        ["hopes", "hope", "the old bridge will reopen by May"]
+    ]
+
+
+def test_a_gerund_after_an_object_and_of_has_the_verbs_subject_as_speaker():
+    text = "Without the records, investors have no way of knowing whether the fund made money."
+    found, _ = _find(text)
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["knowing", "investors", "whether the fund made money"]
+    ]
+
+
+def test_a_headline_rubric_before_a_colon_is_no_speaker():
+    found, _ = _find("The Latest: Governor urges residents to leave the coast before the storm.")
+    assert found[["cue", "speaker_text"]].values.tolist() == [["urges", "Governor"]]
+    found, _ = _find("THE PRESIDENT: Thank you all for coming out on such a cold and rainy night.")
+    assert found.speaker_text.tolist() == ["THE PRESIDENT"]
+
+
+def test_a_conjunct_the_parser_raised_above_the_cue_continues_the_content():
+    found, _ = _find(
+        "He started off by stressing fiscal discipline, and a plan to cut the deficit and close "
+        "tax loopholes."
+    )
+    assert found.content.tolist() == [
+        "fiscal discipline, and a plan to cut the deficit and close tax loopholes"
+    ]
+    found, _ = _find(
+        "The senator has backed the governor's approach, promising to match and in some cases "
+        "surpass his targets without raising taxes."
+    )
+    promising = found.loc[found.cue == "promising"]
+    assert promising.content.tolist() == [
+        "to match and in some cases surpass his targets without raising taxes"
+    ]
+
+
+def test_a_because_clause_hung_on_the_cue_after_its_clause_is_reported_too():
+    # the parser sometimes hangs the reason on "said" rather than on the reported clause; the
+    # parse given here is that attachment, built by hand
+    from spacy.tokens import Doc
+
+    words = ["Kim", "said", "the", "plan", "failed", ",", "because", "the", "council", "balked"]
+    doc = Doc(
+        nlp.load_model().vocab,
+        words=[*words, "."],
+        spaces=[True, True, True, True, False, True, True, True, True, False, False],
+        pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT", "SCONJ", "DET", "NOUN", "VERB"]
+        + ["PUNCT"],
+        tags=["NNP", "VBD", "DT", "NN", "VBD", ",", "IN", "DT", "NN", "VBD", "."],
+        deps=["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct", "mark", "det", "nsubj", "advcl"]
+        + ["punct"],
+        heads=[1, 1, 3, 4, 1, 1, 9, 8, 9, 1, 1],
+        lemmas=["Kim", "say", "the", "plan", "fail", ",", "because", "the", "council", "balk", "."],
+    )
+    found, _ = quotes.find_quotes(doc, "t")
+    assert found.content.tolist() == ["the plan failed, because the council balked"]
+
+
+def test_a_name_left_before_a_finite_cue_and_its_adverb_is_the_speaker():
+    # the parser sometimes leaves the subject hanging ("dep") before "both"; the parse given
+    # here is that misreading, built by hand
+    from spacy.tokens import Doc
+
+    words = ["With", "her", "book", ",", "Moreno", "both", "documents", "the", "rise"]
+    doc = Doc(
+        nlp.load_model().vocab,
+        words=[*words, "of", "prisons", "."],
+        spaces=[True, True, False, True, True, True, True, True, True, True, False, False],
+        pos=["ADP", "PRON", "NOUN", "PUNCT", "PROPN", "DET", "VERB", "DET", "NOUN", "ADP"]
+        + ["NOUN", "PUNCT"],
+        tags=["IN", "PRP$", "NN", ",", "NNP", "DT", "VBZ", "DT", "NN", "IN", "NNS", "."],
+        deps=["prep", "poss", "pobj", "punct", "dep", "det", "ROOT", "det", "dobj", "prep"]
+        + ["pobj", "punct"],
+        heads=[6, 2, 0, 6, 6, 6, 6, 8, 6, 8, 9, 6],
+        lemmas=["with", "her", "book", ",", "Moreno", "both", "document", "the", "rise", "of"]
+        + ["prison", "."],
+    )
+    found, _ = quotes.find_quotes(doc, "t")
+    assert found[["speaker_text", "content"]].values.tolist() == [["Moreno", "the rise of prisons"]]
+
+
+def test_phrases_hung_on_the_cue_after_a_reported_object_go_with_the_object():
+    found, _ = _find("The union cited her record after the floods and her stance on paid leave.")
+    assert found.content.tolist() == ["her record after the floods and her stance on paid leave"]
+
+
+def test_a_comma_set_relative_report_with_its_own_speaker_ends_the_content():
+    text = (
+        "Another host, Ann Lee, had denounced the merger in a long broadcast, which the network "
+        "pointed to as proof of its independence."
+    )
+    found, _ = _find(text)
+    denounced = found.loc[found.cue == "had denounced"]
+    assert denounced.content.tolist() == ["the merger in a long broadcast"]
+
+
+def test_a_warning_to_act_is_reported():
+    found, _ = _find("The agency warned local officials to lock their offices before the storm.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["warned", "The agency", "to lock their offices before the storm"]
+    ]
+
+
+def test_a_declared_object_is_reported():
+    found, _ = _find("One after another, the small lenders declared bankruptcy.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["declared", "the small lenders", "bankruptcy"]
+    ]
+
+
+def test_a_revealed_object_is_reported():
+    found, _ = _find("The audit revealed a deep gap between the two budgets.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["revealed", "The audit", "a deep gap between the two budgets"]
+    ]
+
+
+def test_a_complaint_about_something_is_reported():
+    found, _ = _find("The coach complained about the referees after the game.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["complained about", "The coach", "the referees after the game"]
+    ]
+
+
+def test_a_disagreement_with_someone_is_reported():
+    found, _ = _find("The mayor strongly disagrees with the council on taxes.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["disagrees with", "The mayor", "the council on taxes"]
+    ]
+
+
+def test_a_declined_object_is_reported():
+    found, _ = _find("She declined the offer and left the firm a week later.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["declined", "She", "the offer"]
+    ]
+
+
+def test_a_published_object_is_reported():
+    found, _ = _find(
+        "On Sunday the Herald published portions of the mayor's tax returns from 2001."
+    )
+    assert found[["cue", "speaker_text"]].values.tolist() == [["published", "the Herald"]]
+    assert found.content.iloc[0].startswith("portions of the mayor's tax returns")
+
+
+def test_an_infinitive_after_the_addressee_hung_as_adverbial_is_what_is_told():
+    found, _ = _find(
+        "The mayor tells his voters at a Boston rally to “go to your precinct and vote” and then "
+        "“go home.”"
+    )
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["tells", "The mayor", "to “go to your precinct and vote” and then “go home.”"]
+    ]
+
+
+def test_a_that_clause_hung_on_the_noun_of_the_cues_setting_is_its_complement():
+    found, _ = _find(
+        'He also told one of his young recruits on a regular basis that "money is the answer."'
+    )
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["told", "He", "money is the answer."]
+    ]
+
+
+def test_a_fronted_wh_word_before_the_speaker_leaves_the_words_after_the_cue():
+    text = (
+        "The gap between what the mayor says her budget would do and what it would really do "
+        "keeps growing."
+    )
+    found, _ = _find(text)
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["says", "the mayor", "her budget would do"]
+    ]
+
+
+def test_a_participle_hung_inside_a_quote_speaks_for_the_subject_of_the_verb_before_it():
+    text = (
+        "The governor barely addressed the report, dismissing it first as noise -- ''That only "
+        "proves my point'' -- and, when asked again, adding, ''Naturally, I read every page.''"
+    )
+    found, _ = _find(text)
+    last = found.iloc[-1]
+    assert (last.content, last.cue, last.speaker_text) == (
+        "Naturally, I read every page.",
+        "adding",
+        "The governor",
+    )
+
+
+def test_a_noun_of_saying_after_in_belongs_to_the_subject_of_its_verb():
+    found, _ = _find("Critics also persisted in claims that the mayor had hidden the costs.")
+    assert found[["cue", "speaker_text", "content"]].values.tolist() == [
+        ["claims", "Critics", "the mayor had hidden the costs"]
+    ]
+
+
+def test_a_verb_read_as_a_plural_noun_after_a_name_read_as_its_compound_still_reports():
+    # the tagger may read "claims" as a plural noun and the name before it as part of a
+    # compound; the parse given here is that misreading, built by hand
+    from spacy.tokens import Doc
+
+    doc = Doc(
+        nlp.load_model().vocab,
+        words=["But", "Lee", "claims", "that", "he", "won", "."],
+        spaces=[True, True, True, True, True, False, False],
+        pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"],
+        tags=["CC", "NNP", "NNS", "IN", "PRP", "VBD", "."],
+        deps=["cc", "compound", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+        heads=[2, 2, 2, 5, 5, 2, 2],
+        lemmas=["but", "Lee", "claim", "that", "he", "win", "."],
+    )
+    found, _ = quotes.find_quotes(doc, "t")
+    assert found[["speaker_text", "cue", "content"]].values.tolist() == [
+        ["Lee", "claims", "he won"]
+    ]

@@ -17,6 +17,7 @@ from analysis.quotes.cues import (
     SUBJECTS,
     Cue,
     VerbTable,
+    comma_participle,
     is_noun,
     noun_clauses,
     quoted_as_saying,
@@ -26,8 +27,9 @@ from analysis.quotes.layout import MIN_UNATTRIBUTED_WORDS, is_mark
 _RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
 #: Prepositions completing a reported object: "dismissed X as Y", "accused X of Y".
 _OBJECT_PREPOSITIONS = {"as", "for", "of", "with"}
-#: Subordinators of a clause that sets the report against something else, not part of it.
-_CONTRAST_MARKS = {"while", "whereas"}
+#: Subordinators of a clause that sets the report against something else or concedes a point
+#: against it: the writer's, not part of the report.
+_CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 
 
 def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, int] | None:
@@ -50,13 +52,15 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
             + _passive_object(verb, cue.complements)
         )
     if not parts and (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i)):
-        return _host_content(verb)
+        return _inserted(verb) or _host_content(verb)
     clause = None if parts else _set_off(verb, speaker)
     if clause is not None:
         return _sentence_around(verb, clause)
     if not parts:
         return None
     parts = _one_side(verb, parts + _object_conjuncts(verb, parts))
+    parts += _raised_conjunct(verb, parts) + _reason_after(verb, parts)
+    parts += _object_modifiers(verb, parts)
     if speaker is not None and any(p.i > speaker.i for p in parts):
         parts = [p for p in parts if p.left_edge.i > speaker.i] or parts
     first = min(p.left_edge.i for p in parts)
@@ -73,9 +77,10 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
 
 
 def _after_fronted_relative(verb: Token, parts: list[Token], first: int) -> int | None:
-    """ "the mine, which Mr. Clarke says he is doing everything to keep open": the relative
-    pronoun stands before the speaker; the reported words start after the cue."""
-    if verb.dep_ != "relcl" or verb.doc[first].tag_ not in {"WDT", "WP", "WRB"}:
+    """ "the mine, which Mr. Clarke says he is doing everything to keep open", "the gap between
+    what Trump says his plan would do and …": the relative or wh-word stands before the speaker;
+    the reported words start after the cue."""
+    if verb.doc[first].tag_ not in {"WDT", "WP", "WRB"}:
         return None
     after = [token.i for part in parts for token in part.subtree if token.i > verb.i]
     return min(after) if after else None
@@ -93,6 +98,61 @@ def _object_conjuncts(verb: Token, parts: list[Token]) -> list[Token]:
         and (child.pos_ in {"NOUN", "PROPN"} or (child.tag_ == "VBG" and verb.tag_ != "VBG"))
         and not any(grand.dep_ in SUBJECTS for grand in child.children)
     ]
+
+
+def _object_modifiers(verb: Token, parts: list[Token]) -> list[Token]:
+    """ "noted the rule in the interview last week", "announced a curfew from midnight to 6 a.m.":
+    after a reported object, the phrases the parser hung on the cue go with the object."""
+    if any(p.dep_ not in {"dobj", "pobj"} or p.i < verb.i for p in parts):
+        return []
+    after = max(p.right_edge.i for p in parts)
+    return [
+        child
+        for child in verb.rights
+        if child.i > after and child.dep_ in {"prep", "npadvmod"} and child not in parts
+    ]
+
+
+def _reason_after(verb: Token, parts: list[Token]) -> list[Token]:
+    """ "said that claim smacked of hypocrisy, because Democrats have …": a ``because`` clause
+    after a reported clause gives the speaker's reason, part of what is reported."""
+    clauses = [p for p in parts if p.dep_ == "ccomp" and p.i > verb.i]
+    if not clauses:
+        return []
+    return [
+        child
+        for child in verb.rights
+        if child.dep_ == "advcl"
+        and child.i > max(c.i for c in clauses)
+        and any(g.dep_ == "mark" and g.lower_ == "because" for g in child.children)
+    ]
+
+
+def _raised_conjunct(verb: Token, parts: list[Token]) -> list[Token]:
+    """ "started off by emphasizing economic fairness, and a need to raise …", "promising to meet
+    and in some cases exceed his goals": a conjunct right after the content that the parser hung
+    on a verb above the cue continues the content when it has no subject and matches it (a noun
+    after an object, a bare verb after an infinitive)."""
+    doc = verb.doc
+    last = max(token.i for part in parts for token in part.subtree)
+    following = last + 1
+    while following < len(doc) and (doc[following].text == "," or doc[following].dep_ == "cc"):
+        following += 1
+    if following == last + 1 or following >= len(doc):
+        return []
+    conjunct = doc[following]
+    while conjunct.dep_ != "conj" and conjunct.head.i > conjunct.i:
+        conjunct = conjunct.head  # "and in some cases exceed": the conjunct after its modifiers
+    if conjunct.dep_ != "conj" or conjunct.head not in verb.ancestors:
+        return []
+    if any(child.dep_ in SUBJECTS for child in conjunct.children):
+        return []
+    nominal = any(p.dep_ in {"dobj", "pobj"} for p in parts) and conjunct.pos_ in {"NOUN", "PROPN"}
+    infinitive = any(p.dep_ == "xcomp" and p.tag_ == "VB" for p in parts) and conjunct.tag_ in {
+        "VB",
+        "VBP",
+    }
+    return [conjunct] if nominal or infinitive else []
 
 
 def _one_side(verb: Token, parts: list[Token]) -> list[Token]:
@@ -113,9 +173,10 @@ def _boundary(cue: Cue, first: int, end: int, table: VerbTable) -> int:
     """Where the reported words stop: before the first part that belongs to the reporting act.
 
     The parser often hangs these inside the complement, though they belong to the cue: a
-    ``while``/``whereas`` clause ("said X on Tuesday while his counterpart drove home …"), a
-    second verb phrase of the speaker ("acknowledged X and ordered the FSB to …"), and the act
-    the report is made in ("told them X in one of his clearest admissions yet …").
+    ``while``/``whereas``/``although`` clause ("said X on Tuesday while his counterpart drove home
+    …", "claimed X, although he again refused to …"), a second verb phrase of the speaker
+    ("acknowledged X and ordered the FSB to …"), and the act the report is made in ("told them X
+    in one of his clearest admissions yet …").
     """
     doc = cue.token.doc
     for token in doc[first + 1 : end]:
@@ -123,6 +184,12 @@ def _boundary(cue: Cue, first: int, end: int, table: VerbTable) -> int:
             return token.left_edge.i if token.dep_ == "advcl" else token.i
         if _matrix_resumes(token):
             return token.i
+        if (
+            _reporting_participle(token, table)
+            or _coordinated_report(token, table)
+            or _relative_report(token, table)
+        ):
+            return token.left_edge.i
         if _second_act(token, cue, table):
             before = token.left_edge.i
             return before - 1 if doc[before - 1].dep_ == "cc" else before
@@ -160,6 +227,47 @@ def _matrix_resumes(token: Token) -> bool:
     )
 
 
+def _reporting_participle(token: Token, table: VerbTable) -> bool:
+    """ "said he did not believe it, arguing that …": a participle of saying with its own
+    complement, set off by a comma, is a report of its own (by the same speaker), not part of
+    what the first verb reports."""
+    return (
+        comma_participle(token)
+        and token.lemma_.lower() in table
+        and any(child.dep_ in {"ccomp", "dobj", "xcomp"} for child in token.children)
+    )
+
+
+def _coordinated_report(token: Token, table: VerbTable) -> bool:
+    """ "She said fathers would not be eligible, and when pressed, the mother replied, “…”": a
+    coordinated speech verb with a subject of its own starts another report."""
+    entry = table.get(token.lemma_.lower())
+    return (
+        token.dep_ == "conj"
+        and token.pos_ == "VERB"
+        and entry is not None
+        and entry[0] not in NOT_SPEECH
+        and any(child.dep_ in SUBJECTS for child in token.children)
+    )
+
+
+def _relative_report(token: Token, table: VerbTable) -> bool:
+    """ "denounced the annexation in a diatribe, which RT pointed to as …": a relative clause set
+    off by a comma whose speech verb has a subject of its own is another speaker's report."""
+    lemma = token.lemma_.lower()
+    phrases = [f"{lemma} {child.lower_}" for child in token.rights if child.dep_ in {"prt", "prep"}]
+    entry = next((table[p] for p in [lemma, *phrases] if p in table), None)
+    return (
+        token.dep_ == "relcl"
+        and entry is not None
+        and entry[0] not in NOT_SPEECH
+        and token.doc[token.left_edge.i - 1].text == ","
+        and any(
+            child.dep_ in SUBJECTS and child.tag_ not in {"WDT", "WP"} for child in token.children
+        )
+    )
+
+
 def _second_act(token: Token, cue: Cue, table: VerbTable) -> bool:
     """A coordinated reporting verb in the cue's own tense, with no subject or auxiliary."""
     return (
@@ -190,12 +298,16 @@ def _is_speech_noun(noun: Token, table: VerbTable) -> bool:
 def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
     parts = []
     for child in verb.children:
-        misparsed = _misparsed_clause(child) if "clause" in complements else []
-        if child.dep_ == "ccomp" and "clause" in complements:
+        misparsed = (
+            _misparsed_clause(child) + _clause_in_setting(child) if "clause" in complements else []
+        )
+        if (child.dep_ == "ccomp" or _unmarked_clause(child)) and "clause" in complements:
             parts.append(child)
         elif misparsed:
             parts.extend(misparsed)
-        elif child.dep_ in {"xcomp", "ccomp"} and "infinitive" in complements:
+        elif (child.dep_ in {"xcomp", "ccomp"} or _addressed_infinitive(child)) and (
+            "infinitive" in complements
+        ):
             parts.append(child)
         elif _nominal_object(child) and "object" in complements:
             parts.append(child)
@@ -209,8 +321,35 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
         and not passive
         and not any(p.dep_ in {"dobj", "ccomp"} or _nominal_object(p) for p in parts)
     ):
-        return [p for p in parts if p.dep_ in {"ccomp", "xcomp"}]
+        return [p for p in parts if p.dep_ in {"ccomp", "xcomp"} or _unmarked_clause(p)]
     return parts
+
+
+def _addressed_infinitive(child: Token) -> bool:
+    """ "tells his supporters at a rally to “go to your place and vote”": a to-infinitive after
+    the cue's addressee that the parser hung on the cue as an adverbial clause is what the
+    addressee is told to do."""
+    return (
+        child.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        and any(
+            c.dep_ in {"dobj", "dative"} and c.head.i < c.i < child.i for c in child.head.children
+        )
+    )
+
+
+def _unmarked_clause(child: Token) -> bool:
+    """ "said after the convention he would not accept …": a finite clause with its own subject
+    and no subordinator, after the cue and not set off by a comma, that the parser hung on the
+    cue as an adverbial clause is its complement."""
+    return (
+        child.dep_ == "advcl"
+        and child.i > child.head.i
+        and child.doc[child.left_edge.i - 1].text != ","
+        and any(c.dep_ in SUBJECTS for c in child.children)
+        and (child.tag_ in {"VBD", "VBZ", "VBP"} or any(c.tag_ == "MD" for c in child.children))
+        and not any(c.dep_ == "mark" or c.tag_ in {"WRB", "WDT", "WP"} for c in child.children)
+    )
 
 
 def _nominal_object(child: Token) -> bool:
@@ -262,6 +401,22 @@ def _misparsed_clause(addressee: Token) -> list[Token]:
     ]
 
 
+def _clause_in_setting(prep: Token) -> list[Token]:
+    """ "told his protégés on a regular basis that “terrorism is the answer”": a that-clause the
+    parser hung on the noun of the cue's prepositional phrase."""
+    if prep.dep_ != "prep" or prep.i < prep.head.i:
+        return []
+    return [
+        clause
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+        for clause in noun.rights
+        if clause.dep_ in {"acl", "relcl"}
+        and clause.left_edge.lower_ == "that"
+        and clause.left_edge.dep_ == "mark"
+    ]
+
+
 def _set_off(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
     """``These employees, Stumpf explained, were well paid``, ``…, experts say.``: a finite
     reporting verb and its own subject with nothing after them, set off by a comma inside the
@@ -291,6 +446,20 @@ def _sentence_around(verb: Token, clause: tuple[int, int]) -> tuple[int, int] | 
     if span is None or sum(not token.is_punct for token in span) < MIN_UNATTRIBUTED_WORDS:
         return None
     return span.start_char, span.end_char
+
+
+def _inserted(verb: Token) -> tuple[int, int] | None:
+    """``Though the move was smooth, he said, replacing her would be harder``: a reporting clause
+    set off by commas inside its sentence reports the whole sentence around it, both sides."""
+    doc, sentence = verb.doc, verb.sent
+    words = [t for t in doc[verb.left_edge.i : verb.right_edge.i + 1] if not t.is_punct]
+    first, last = words[0].i, words[-1].i
+    if first - 1 <= sentence.start or last + 2 >= sentence.end:
+        return None
+    if doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return None
+    span = _trim_content(doc, sentence.start, sentence.end)
+    return None if span is None else (span.start_char, span.end_char)
 
 
 def _host_content(verb: Token) -> tuple[int, int] | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from analysis import config
+from analysis import config, nlp
 from analysis.lexicons import LexiconError, read_rows
 
 REPORTING_VERBS = config.LEXICONS_DIR / "reporting_verbs.csv"
@@ -148,11 +148,14 @@ def noun_clauses(noun: Token) -> list[Token]:
 
 
 def _verb_cue(token: Token, table: VerbTable) -> Cue | None:
-    if not (token.pos_ == "VERB" or _verb_tagged_noun(token)) or token.dep_ in {"amod", "compound"}:
+    inverted = inverted_cue(token)
+    if not (token.pos_ == "VERB" or _verb_tagged_noun(token) or inverted):
+        return None
+    if token.dep_ in {"amod", "compound"} and not inverted:
         return None
     if token.dep_ == "acl" and any(child.dep_ == "mark" for child in token.children):
         return None  # "the suggestion that Putin wanted …": a proposition, not a report
-    lemma = token.lemma_.lower()
+    lemma = verb_lemma(token) if inverted else _lemma_in(token, table)
     for child in token.rights:
         if _particle(child) and _adjacent(token, child):
             phrase = f"{lemma} {child.lower_}"
@@ -169,6 +172,46 @@ def _verb_cue(token: Token, table: VerbTable) -> Cue | None:
     return Cue(token, lemma, verb_class, complements, _cue_span(token, token))
 
 
+def _lemma_in(token: Token, table: VerbTable) -> str:
+    """The verb's lemma, or the lexicon's when the lemmatiser cut a final "e" that the lexicon
+    keeps (hopes, hoped, hoping → "hop", not "hope"; rated → "rat")."""
+    lemma = token.lemma_.lower()
+    restored = lemma + "e"
+    word = token.lower_
+    if (
+        lemma not in table
+        and restored in table
+        and (word.startswith(restored) or word == lemma + "ing")
+    ):
+        return restored
+    return lemma
+
+
+def inverted_cue(token: Token) -> bool:
+    """ "Said Ellis: “…”": an inflected verb opening its sentence that the tagger or parser took for
+    part of the name after it (``Said``/compound of ``Ellis``), the name then followed by a colon
+    or comma; the name is its speaker."""
+    doc, name = token.doc, token.head
+    return (
+        token.dep_ == "compound"
+        and token.tag_ in {"VBD", "VBZ", "NNP"}
+        and name.pos_ == "PROPN"
+        and name.i > token.i
+        and name.i + 1 < len(doc)
+        and doc[name.i + 1].text in {":", ","}
+        and (token.i == token.sent.start or doc[token.i - 1].is_space)
+        and verb_lemma(token) != token.lower_
+    )
+
+
+def verb_lemma(token: Token) -> str:
+    """The token's lemma read as a verb ("Said" tagged as a name → "say")."""
+    if token.pos_ == "VERB":
+        return token.lemma_.lower()
+    word = Doc(token.vocab, words=[token.lower_], pos=["VERB"])[0]
+    return nlp.load_model().get_pipe("lemmatizer").rule_lemmatize(word)[0]
+
+
 def _verb_tagged_noun(token: Token) -> bool:
     """ "Trump claims that …", "Sanders Vows To …": a main verb with its subject and complement
     that the tagger took for a plural noun."""
@@ -176,9 +219,24 @@ def _verb_tagged_noun(token: Token) -> bool:
     return (
         token.pos_ == "NOUN"
         and token.dep_ == "ROOT"
-        and "nsubj" in children
+        and ("nsubj" in children or compound_subject(token) is not None)
         and bool(children & {"ccomp", "xcomp", "dobj"})
     )
+
+
+def compound_subject(token: Token) -> Token | None:
+    """ "But Trump claims that …", "The campaign plans to …": the name or noun the parser took for
+    the first part of a compound with a present-tense verb it read as a plural noun."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if (
+        token.tag_ == "NNS"
+        and before is not None
+        and before.dep_ == "compound"
+        and before.head.i == token.i
+        and before.pos_ in {"PROPN", "NOUN"}
+    ):
+        return before
+    return None
 
 
 def is_noun(token: Token) -> bool:
@@ -195,6 +253,18 @@ def _adjacent(verb: Token, particle: Token) -> bool:
     """The particle follows the verb with at most adverbs between ("spoke more often about")."""
     between = verb.doc[verb.i + 1 : particle.i]
     return all(token.pos_ == "ADV" for token in between)
+
+
+def comma_participle(token: Token) -> bool:
+    """ "…, arguing that …", "…, citing …": a present participle set off by a comma after the
+    clause it is hung on, without a subject of its own."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and token.i > token.head.i
+        and token.doc[token.left_edge.i - 1].text == ","
+        and not any(child.dep_ in SUBJECTS for child in token.children)
+    )
 
 
 def quoted_as_saying(token: Token) -> Token | None:

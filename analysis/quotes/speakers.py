@@ -15,9 +15,20 @@ from spacy.tokens import Doc, Span, Token
 from analysis import nlp
 from analysis.marks import Quotation
 from analysis.quotes.channels import channel_of
-from analysis.quotes.cues import SUBJECTS, Cue, is_noun, quoted_as_saying
+from analysis.quotes.cues import (
+    NOT_SPEECH,
+    SUBJECTS,
+    Cue,
+    comma_participle,
+    compound_subject,
+    inverted_cue,
+    is_noun,
+    quoted_as_saying,
+)
 from analysis.quotes.record import Quote
 
+#: Where the parser may hang the name that is really a finite verb's subject.
+_STRANDED = {"pobj", "dobj", "compound", "appos", "conj", "dep"}
 _INHERITS_SUBJECT = {"xcomp", "advcl", "pcomp", "prep", "pobj", "acomp", "conj"}
 #: Verbs whose object noun carries the act: "made a decision to", "issued a statement that".
 _LIGHT_VERBS = {"make", "reach", "issue", "express", "voice", "offer", "give", "deliver", "repeat"}
@@ -29,6 +40,10 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
         return _noun_speaker(verb)
     if quoted_as_saying(verb) is not None:
         return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if inverted_cue(verb):
+        return verb.head
+    if verb.pos_ == "NOUN" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        return compound_subject(verb)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and agent.n_rights:
         return next(agent.rights)
@@ -38,19 +53,66 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         # "postings saying …"; "Putin's statement saying", "issued a statement saying": its author
         return _author(verb.head) or _setting_holder(verb.head, cues) or verb.head
+    reporter = _reporter_of_participle(verb, cues)
+    if reporter is not None:
+        return reporter
     if verb.dep_ == "conj":
         outer = [a for a in verb.ancestors if a.i in cues and _own_subject(a) is not None]
         if outer:
             return _own_subject(outer[-1])
     head = verb
-    while head.dep_ in _INHERITS_SUBJECT and head.head is not head:
+    while (head.dep_ in _INHERITS_SUBJECT or _gerund_holder(head)) and head.head is not head:
+        controller = _object_controller(head)
+        if controller is not None:
+            return controller
         head = head.head
         if _quoted(head) and not _quoted(verb):
-            return _earlier_speaker(verb, cues)
+            return _stranded_subject(verb) or _earlier_speaker(verb, cues)
         subject = _own_subject(head)
         if subject is not None:
             return subject
     return _stranded_subject(verb)
+
+
+def _reporter_of_participle(verb: Token, cues: dict[int, Cue]) -> Token | None:
+    """ "Analysts said the factors had helped, citing …": a participle of saying set off by a
+    comma inside what a speech verb reports is that verb's speaker's (the outermost one's), not
+    the subject of the clause the parser hung it on."""
+    if verb.i not in cues or not comma_participle(verb):
+        return None
+    reporters = [
+        a for a in verb.ancestors if a.i in cues and cues[a.i].verb_class not in NOT_SPEECH
+    ]
+    return _own_subject(reporters[-1]) if reporters else None
+
+
+def _gerund_holder(noun: Token) -> bool:
+    """ "voters will have no way of knowing …", "made a point of saying …": an object noun whose
+    "of" takes a gerund passes its verb's subject on to the gerund."""
+    return noun.dep_ == "dobj" and any(
+        child.lower_ == "of" and any(grand.dep_ == "pcomp" for grand in child.children)
+        for child in noun.children
+    )
+
+
+def _object_controller(clause: Token) -> Token | None:
+    """ "forced the chief executive to admit …", "prompted NATO to order …": the object of the
+    verb governing a to-infinitive, not that verb's subject, is who does the infinitive's act —
+    when the object can act (a name, a person pronoun, a group): in "used the example to prove …"
+    the infinitive says what for, and the subject proves."""
+    if clause.dep_ != "xcomp" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    ):
+        return None
+    objects = [c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i]
+    return next((o for o in objects if _can_act(o)), None)
+
+
+def _can_act(noun: Token) -> bool:
+    """A name, a pronoun for people, or a noun the entity recogniser takes for a person or group."""
+    if noun.pos_ == "PRON":
+        return noun.lower_ not in {"it", "this", "that", "which", "what"}
+    return noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def _quoted(token: Token) -> bool:
@@ -60,21 +122,35 @@ def _quoted(token: Token) -> bool:
 def _earlier_speaker(verb: Token, cues: dict[int, Cue]) -> Token | None:
     """ "“… not agree with Trump,” Sanders said, suggesting questions": the parser hung the
     participle on a verb inside the quotation; who suggests is who spoke, the subject of the
-    sentence's reporting verb before it (outside the quotation marks)."""
-    for token in reversed(verb.sent[: verb.i - verb.sent.start]):
-        subject = _own_subject(token) if token.i in cues and not _quoted(token) else None
-        if subject is not None and not _quoted(subject):
-            return subject
+    sentence's reporting verb before it (outside the quotation marks), or with none, of the
+    nearest verb before it ("Trump hardly clarified the matter, treating … -- ''…'' -- and
+    asserting, ''…''"); not for a passive participle ("when asked"), whose asker is unknown."""
+    before = list(reversed(verb.sent[: verb.i - verb.sent.start]))
+    for needs_cue in (True, False) if verb.tag_ != "VBN" else (True,):
+        for token in before:
+            if _quoted(token) or (token.i not in cues if needs_cue else token.pos_ != "VERB"):
+                continue
+            subject = _own_subject(token)
+            if subject is not None and not _quoted(subject):
+                return subject
     return None
 
 
 def _stranded_subject(verb: Token) -> Token | None:
-    """ "In a meeting with the board of the Post Trump said that …": a finite verb the parser left
-    without a subject, right after a name or pronoun that it hung on something else."""
-    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == verb.sent.start:
+    """ "In a meeting with the board of the Post Trump said that …", "“…,” Tulsa police Chief
+    Jordan said": a finite verb the parser left without a subject (or hung on a verb inside the
+    quotation), right after a name or pronoun that it hung on something else."""
+    first = verb.i
+    while (
+        first > verb.sent.start
+        and verb.doc[first - 1] in verb.children
+        and verb.doc[first - 1].dep_ in {"advmod", "det", "preconj"}
+    ):
+        first -= 1  # "Clinton apparently disagrees", "DuVernay both documents"
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or first == verb.sent.start:
         return None
-    before = verb.doc[verb.i - 1]
-    if before.pos_ in {"PROPN", "PRON"} and before.dep_ in {"pobj", "dobj", "compound", "appos"}:
+    before = verb.doc[first - 1]
+    if before.pos_ in {"PROPN", "PRON"} and before.dep_ in _STRANDED:
         return before
     return None
 
@@ -88,10 +164,14 @@ def _noun_speaker(noun: Token) -> Token | None:
 
 
 def _author(noun: Token) -> Token | None:
-    """Who a noun of saying belongs to: its possessor, or who "made"/"issued" it."""
+    """Who a noun of saying belongs to: its possessor, who "made"/"issued" it, or who persists
+    or joins "in" it ("Democrats also persisted in arguments that …")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
         return _own_subject(noun.head)
+    if owner is None and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        holder = noun.head.head
+        return _own_subject(holder) if holder.pos_ == "VERB" else None
     return owner
 
 
@@ -189,6 +269,8 @@ def set_cue(quote: Quote, cue: Cue, subject: Token | None, content: tuple[int, i
         quote.speaker = _speaker_span(pobj)
     elif subject is not None:
         quote.speaker = _speaker_span(subject)
+        if inverted_cue(cue.token):  # "Said Ellis": the cue is no part of the name
+            quote.speaker = quote.speaker.doc[cue.token.i + 1 : quote.speaker.end]
         quote.speaker_name = _relative_antecedent(subject)
 
 

@@ -1,6 +1,7 @@
 """Transcript lines: ``PENCE: Well, …`` and ``Sanders: Clinton needs …``, a name and a colon.
 
-Labels such as ``Note:`` or ``Photo:`` name no speaker.
+Labels such as ``Note:`` or ``Photo:`` name no speaker, nor do a headline's rubrics
+(``The Latest:``).
 """
 
 from __future__ import annotations
@@ -46,12 +47,22 @@ _NOT_SPEAKERS = {
 }
 
 
+def _rubric(doc: Doc, match: re.Match) -> bool:
+    """ "The Latest: …", "The Gap Goes On: …": a headline's rubric, not a speaker's name; it
+    opens with an article (a name in capitals, "THE PRESIDENT:", may) or holds a finite verb."""
+    label = match.group(1)
+    if label.split()[0] in {"The", "A", "An"} and not label.isupper():
+        return True
+    words = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    return words is not None and any(word.tag_ in {"VBZ", "VBP", "VBD"} for word in words)
+
+
 def colon_quotes(doc: Doc, segments: list[Quotation]) -> list[Quote]:
     """``PENCE: Well, …`` and ``Sanders: Clinton needs …``: a line opened by a name and a colon."""
     text = nlp.text_of(doc)
     found = []
     for match in _COLON_SPEAKER.finditer(text):
-        if match.group(1).lower().rstrip(".") in _NOT_SPEAKERS:
+        if match.group(1).lower().rstrip(".") in _NOT_SPEAKERS or _rubric(doc, match):
             continue
         end = paragraph_end(text, match.end())
         while end > match.end() and (text[end - 1].isspace() or text[end - 1] in CLOSING | {'"'}):
