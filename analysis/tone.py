@@ -10,8 +10,10 @@ on NewsMTSC's training part (Hamborg & Donnay, EACL 2021; 8,739 news targets, MI
 the sentence with the target wrapped in ``<<`` … ``>>`` (pretrained tokens, nothing new to learn),
 paired with the target's own text; long sentences are cut to a window around the target. The head
 reads the mean of all tokens and the mean of the marked target's tokens. The model is exported to
-ONNX and quantised to int8 per channel (``models/tone/model.onnx``, 23 MB, with ``tokenizer.json``
-and ``meta.json``: labels, maximum length, seed, training-data hash, dev scores, training history).
+ONNX and quantised to int8 with each token row scaled on its own (``training/quantise.py``), so a
+pair scores the same whatever else is in its batch (``models/tone/model.onnx``, 23 MB, with
+``tokenizer.json`` and ``meta.json``: labels, maximum length, seed, training-data hash, dev scores,
+training history). Batches run on one core each, in parallel on every core the process may use.
 At run time only onnxruntime and tokenizers are used: no torch, no network.
 
 Numbers (NewsMTSC dev, 343 targets, ``benchmarks/tone.py``): see ``meta.json`` and the benchmark;
@@ -27,6 +29,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -171,12 +174,18 @@ def load_model() -> tuple[object, Tokenizer]:
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # a shared CPU
-    # a worker process of a parallel run gets one thread (analysis.runner sets OMP_NUM_THREADS)
-    options.intra_op_num_threads = int(os.environ.get("OMP_NUM_THREADS", "0") or 0)
+    options.intra_op_num_threads = 1  # one core per batch; batches run side by side (toward)
     session = onnxruntime.InferenceSession(
         str(MODEL_DIR / "model.onnx"), options, providers=["CPUExecutionProvider"]
     )
     return session, load_tokenizer(MODEL_DIR / "tokenizer.json")
+
+
+def cores() -> int:
+    """How many batches :func:`toward` runs at once: the cores this process may use, or one in a
+    worker of a parallel run (``analysis.runner`` sets ``OMP_NUM_THREADS=1`` there)."""
+    budget = int(os.environ.get("OMP_NUM_THREADS", "0") or 0)
+    return budget or len(os.sched_getaffinity(0))
 
 
 def meta() -> dict:
@@ -196,9 +205,8 @@ def toward(
         sentences: the sentences.
         spans: ``(start, end)`` character offsets of the target in each sentence.
         batch_size: pairs per model call; pairs are batched by token length so padding stays
-            small. The int8 model quantises a batch's activations together, so a pair's
-            probabilities shift slightly (dev macro-F1 80.8–83.5 over batch sizes 1–64) with
-            its batch-mates; the same input in the same order always gives the same output.
+            small, and batches run in parallel on :func:`cores` threads. A pair's probabilities
+            do not depend on its batch-mates (the model quantises each token row on its own).
 
     Returns:
         One row per pair, in input order: ``p_negative``, ``p_neutral``, ``p_positive`` (summing
@@ -221,16 +229,20 @@ def toward(
     # Encode a chunk at a time (bounded memory), then batch pairs of equal token length together:
     # a batch is trimmed to its longest pair, so sorting by the real length keeps padding small.
     by_chars = np.argsort([len(s) for s in sentences], kind="stable")
-    for c in range(0, len(by_chars), _CHUNK):
-        chunk = by_chars[c : c + _CHUNK]
-        arrays = encode(tokenizer, [sentences[j] for j in chunk], [spans[j] for j in chunk])
-        lengths = arrays["attention_mask"].sum(axis=1)
-        order = np.argsort(lengths, kind="stable")
-        for i in range(0, len(order), batch_size):
-            rows = order[i : i + batch_size]
-            width = lengths[rows].max()
-            inputs = {name: array[rows, :width] for name, array in arrays.items()}
-            probabilities[chunk[rows]] = session.run(None, inputs)[0]
+    with ThreadPoolExecutor(cores()) as pool:  # onnxruntime releases the GIL while it runs
+        for c in range(0, len(by_chars), _CHUNK):
+            chunk = by_chars[c : c + _CHUNK]
+            arrays = encode(tokenizer, [sentences[j] for j in chunk], [spans[j] for j in chunk])
+            lengths = arrays["attention_mask"].sum(axis=1)
+            order = np.argsort(lengths, kind="stable")
+
+            def run(rows: np.ndarray, arrays=arrays, lengths=lengths) -> np.ndarray:
+                width = lengths[rows].max()
+                return session.run(None, {n: a[rows, :width] for n, a in arrays.items()})[0]
+
+            batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+            for rows, scored in zip(batches, pool.map(run, batches), strict=True):
+                probabilities[chunk[rows]] = scored
     frame = pd.DataFrame(probabilities, columns=[f"p_{label}" for label in LABELS])
     frame["polarity"] = np.asarray(POLARITIES)[probabilities.argmax(axis=1)]
     return frame

