@@ -82,16 +82,21 @@ def analyse_batch(articles: pd.DataFrame, *, use_cache: bool = True) -> Batch:
     texts = list(articles["text"])
     docs = _parse_each(texts, use_cache=use_cache)
     found: dict[str, list[pd.DataFrame]] = {name: [] for name in ARTICLE_FRAMES}
-    done, failures, n_words = [], [], 0
+    analysed, failures = [], []
     for row, doc in zip(articles.itertuples(index=False), docs, strict=True):
         if isinstance(doc, Exception):
             failures.append(_failure(row, "parse", doc))
             continue
         try:
-            per_article = analyse(doc, row.article_id)
+            analysed.append((row, doc, _untoned(doc, row.article_id)))
         except StageError as error:
             failures.append(_failure(row, error.stage, error.__cause__))
+    done, n_words = [], 0
+    for (row, _doc, per_article), toned in zip(analysed, _tone_each(analysed), strict=True):
+        if isinstance(toned, Exception):
+            failures.append(_failure(row, "tone", toned))
             continue
+        per_article.update(toned)
         for name in ARTICLE_FRAMES:
             found[name].append(per_article[name])
         done.append(row.article_id)
@@ -143,7 +148,40 @@ def analyse(doc: Doc, article_id: str) -> dict[str, pd.DataFrame]:
     Raises:
         StageError: a layer failed; its ``stage`` names the layer and ``__cause__`` is the error.
     """
+    found = _untoned(doc, article_id)
+    (toned,) = _tone_each([(None, doc, found)])
+    if isinstance(toned, Exception):
+        raise StageError("tone") from toned
+    return {**found, **toned}
+
+
+def _untoned(doc: Doc, article_id: str) -> dict[str, pd.DataFrame]:
+    """Every per-article frame but tone (mentions without their tone columns, no quote_tone)."""
     return sections.analyse_in_sections(doc, article_id, _layers)
+
+
+def _tone_each(analysed: list[tuple]) -> list[dict[str, pd.DataFrame] | Exception]:
+    """Tone for ``(row, doc, frames)`` articles: every pair of the batch scored together
+    (:func:`analysis.tone.score_articles`; the same scores as one by one); when that fails,
+    article by article, so that one article's failure is its own."""
+    try:
+        return [_tone_frames(*scored) for scored in tone.score_articles(_tone_inputs(analysed))]
+    except Exception:  # noqa: BLE001 — isolate the article that fails below
+        toned: list[dict[str, pd.DataFrame] | Exception] = []
+        for item in analysed:
+            try:
+                toned.append(_tone_frames(*tone.score_articles(_tone_inputs([item]))[0]))
+            except Exception as error:  # noqa: BLE001 — recorded per article
+                toned.append(error)
+        return toned
+
+
+def _tone_inputs(analysed: list[tuple]) -> list[tuple[Doc, pd.DataFrame, pd.DataFrame]]:
+    return [(doc, found["mentions"], found["quotes"]) for _row, doc, found in analysed]
+
+
+def _tone_frames(mentions: pd.DataFrame, quote_tone: list[dict]) -> dict[str, pd.DataFrame]:
+    return {"mentions": mentions, "quote_tone": frames.conform("quote_tone", quote_tone)}
 
 
 def _layers(doc: Doc, article_id: str) -> dict[str, pd.DataFrame]:
@@ -167,12 +205,6 @@ def _entities(doc: Doc, article_id: str, found: dict) -> dict:
 
 def _mentions(doc: Doc, article_id: str, found: dict) -> dict:
     return {"mentions": actors.find_mentions(doc, article_id)}
-
-
-def _tone(doc: Doc, article_id: str, found: dict) -> dict:
-    mentions = tone.score_mentions(doc, found["mentions"])
-    quote_tone = tone.score_quotes(nlp.text_of(doc), found["quotes"], mentions)
-    return {"mentions": mentions, "quote_tone": frames.conform("quote_tone", quote_tone)}
 
 
 def _quotes(doc: Doc, article_id: str, found: dict) -> dict:
@@ -203,7 +235,6 @@ _STEPS: tuple[tuple[str, Callable[[Doc, str, dict], dict]], ...] = (
     ("entities", _entities),
     ("actors", _mentions),
     ("quotes", _quotes),
-    ("tone", _tone),
     ("stances", _stances),
     ("agency", _agency),
     ("framing marks", _marks),

@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews"
 
@@ -55,16 +57,23 @@ def measure(mode: str, corpus: Path, repeat: int) -> dict:
 
 
 def _time_layers(docs: list, article_ids: list[str], split: dict[str, float]) -> None:
-    """Run every layer of :mod:`analysis.pipeline` on parsed articles, adding each layer's
+    """Run every layer of :mod:`analysis.pipeline` on parsed articles as a run does (the
+    per-article layers, then tone for each batch of articles at once), adding each layer's
     seconds to ``split``."""
-    from analysis import pipeline
+    from analysis import pipeline, runner
 
+    analysed = []
     for doc, article_id in zip(docs, article_ids, strict=True):
         found: dict = {}
         for stage, step in pipeline._STEPS:  # the pipeline's own layer list, in its order
             start = time.perf_counter()
             found.update(step(doc, article_id, found))
             split[stage] = split.get(stage, 0.0) + time.perf_counter() - start
+        analysed.append((None, doc, found))
+    for part in runner.batches(pd.DataFrame({"i": range(len(analysed))})):
+        start = time.perf_counter()
+        pipeline._tone_each([analysed[i] for i in part["i"]])
+        split["tone"] = split.get("tone", 0.0) + time.perf_counter() - start
 
 
 def _seconds(run) -> float:
