@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -150,6 +151,37 @@ def test_one_failing_article_is_reported_and_the_others_are_analysed(corpus, tmp
     assert analysis.frames.span_violations(result).empty
     assert (status, failed) == (0, 1)
     assert store.read(tmp_path / "b").errors["stage"].tolist() == ["quotes"]
+
+
+def test_tone_is_scored_per_batch_as_one_by_one_and_fails_per_article(corpus, in_memory):
+    """The pipeline scores a batch's tone pairs together: the same scores as article by article,
+    and an article whose tone scoring fails is reported alone at the tone stage."""
+    docs = nlp.parse(list(corpus.articles["text"]))
+    for row, doc in zip(corpus.articles.itertuples(), docs, strict=True):
+        alone = pipeline.analyse(doc, row.article_id)["mentions"]
+        batched = in_memory.mentions[in_memory.mentions["article_id"] == row.article_id]
+        np.testing.assert_allclose(
+            alone["tone"].to_numpy(float), batched["tone"].to_numpy(float), atol=1e-6
+        )
+    original = pipeline.tone.toward
+
+    def broken(sentences, spans, **options):
+        if any("Peskov" in sentence for sentence in sentences):
+            raise ValueError("pair 0: target span (5, 99) is not inside its sentence")
+        return original(sentences, spans, **options)
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(pipeline.tone, "toward", broken)
+    try:
+        result = analysis.extract(corpus)
+    finally:
+        patch.undo()
+    assert result.errors[["article_id", "stage"]].values.tolist() == [["story-1", "tone"]]
+    assert len(result.articles) == len(corpus.articles) - 1
+    kept = in_memory.mentions[in_memory.mentions["article_id"] != "story-1"]
+    np.testing.assert_allclose(
+        result.mentions["tone"].to_numpy(float), kept["tone"].to_numpy(float), atol=1e-6
+    )
 
 
 def test_worker_processes_give_the_frames_of_one_process(corpus, in_memory):
