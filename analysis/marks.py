@@ -200,7 +200,7 @@ def _starts_anew(text: str, index: int, p_start: int) -> bool:
 
 
 def _unclosed(text: str, opened: _Open, limit: int, paragraph: int) -> Quotation:
-    end = _trim_end(text, opened.index + len(opened.mark), limit)
+    end = trim_end(text, opened.index + len(opened.mark), limit)
     warning = (
         f"quotation mark at character {opened.index} is never closed; "
         "the quote is taken to run to the end of its paragraph"
@@ -256,7 +256,8 @@ def _lead(text: str, p_start: int) -> int:
     return index
 
 
-def _trim_end(text: str, start: int, end: int) -> int:
+def trim_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back past trailing whitespace (not before ``start``)."""
     while end > start and text[end - 1].isspace():
         end -= 1
     return end

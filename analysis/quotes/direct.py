@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from analysis import nlp
-from analysis.marks import MARK, Quotation
+from analysis.marks import MARK, Quotation, trim_end
 from analysis.quotes.cues import NOT_SPEECH, Cue, is_noun
 from analysis.quotes.layout import (
     AMBIGUOUS,
@@ -165,12 +165,6 @@ def refloat(found: list[Quote], text: str) -> None:
             previous = quote
 
 
-def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
 def _runs(text: str, segments: list[Quotation]) -> list[list[Quotation]]:
     """Group standalone segments into utterances: a quote with its re-openings in the next
     paragraphs. A quote that opens inside a clause is no utterance, nor are its continuations."""
@@ -280,7 +274,7 @@ def _before_cue(doc: Doc, run: list[Quotation], cues: dict[int, Cue]) -> Cue | N
     start = text.rfind("\n", 0, first.open) + 1
     lead = text[start : first.open].strip()
     if not lead:
-        prev_end = _trim_end(text, 0, start)
+        prev_end = trim_end(text, 0, start)
         if not text[:prev_end].endswith(":"):
             return None
         start, end = text.rfind("\n", 0, prev_end) + 1, prev_end
@@ -362,5 +356,5 @@ def _dash_name(doc: Doc, run: list[Quotation]) -> tuple[tuple[int, int], tuple[i
         return None
     dash = text.index(match.group().strip()[0], last.close)
     name_start = match.start(1)
-    name_end = _trim_end(text, name_start, match.end(1))
+    name_end = trim_end(text, name_start, match.end(1))
     return (dash, dash + 1), (name_start, name_end)

@@ -7,10 +7,12 @@ Labels such as ``Note:`` or ``Photo:`` name no speaker, nor do a headline's rubr
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
 from analysis import nlp
+from analysis.lexicons import lexicon
 from analysis.marks import Quotation
 from analysis.quotes.layout import CLOSING, MIN_UNATTRIBUTED_WORDS, paragraph_end
 from analysis.quotes.record import Quote
@@ -18,33 +20,12 @@ from analysis.quotes.record import Quote
 _COLON_SPEAKER = re.compile(
     r"^[^\S\n]*[“\"]?((?:[A-Z][\w.'’-]*[^\S\n]+){0,3}[A-Z][\w.'’-]*):[^\S\n]+(?=\S)", re.M
 )
-#: Labels a "NAME:" line may start with that name no speaker ("Note: …", "Photo: …").
-_NOT_SPEAKERS = {
-    "note",
-    "editor's note",
-    "editor’s note",
-    "photo",
-    "photos",
-    "image",
-    "caption",
-    "credit",
-    "source",
-    "sources",
-    "update",
-    "updated",
-    "correction",
-    "clarification",
-    "disclosure",
-    "related",
-    "read more",
-    "see also",
-    "watch",
-    "video",
-    "listen",
-    "audio",
-    "warning",
-    "contact",
-}
+
+
+@cache
+def _line_labels() -> frozenset[str]:
+    """Labels a "NAME:" line may start with that name no speaker (``line_labels.csv``)."""
+    return frozenset(row["label"].lower() for row in lexicon("line_labels.csv", "label"))
 
 
 def _rubric(doc: Doc, match: re.Match) -> bool:
@@ -62,7 +43,7 @@ def colon_quotes(doc: Doc, segments: list[Quotation]) -> list[Quote]:
     text = nlp.text_of(doc)
     found = []
     for match in _COLON_SPEAKER.finditer(text):
-        if match.group(1).lower().rstrip(".") in _NOT_SPEAKERS or _rubric(doc, match):
+        if match.group(1).lower().rstrip(".") in _line_labels() or _rubric(doc, match):
             continue
         end = paragraph_end(text, match.end())
         while end > match.end() and (text[end - 1].isspace() or text[end - 1] in CLOSING | {'"'}):
