@@ -186,7 +186,11 @@ def cores() -> int:
     """How many batches :func:`toward` runs at once: the cores this process may use, or one in a
     worker of a parallel run (``analysis.runner`` sets ``OMP_NUM_THREADS=1`` there)."""
     budget = int(os.environ.get("OMP_NUM_THREADS", "0") or 0)
-    return budget or len(os.sched_getaffinity(0))
+    if budget:
+        return budget
+    if hasattr(os, "sched_getaffinity"):  # Linux: the cores this process may run on
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1  # macOS, Windows
 
 
 def meta() -> dict:
