@@ -176,8 +176,10 @@ def _tone_each(analysed: list[tuple]) -> list[dict[str, pd.DataFrame] | Exceptio
         return toned
 
 
-def _tone_inputs(analysed: list[tuple]) -> list[tuple[Doc, pd.DataFrame, pd.DataFrame]]:
-    return [(doc, found["mentions"], found["quotes"]) for _row, doc, found in analysed]
+def _tone_inputs(analysed: list[tuple]) -> list[tuple[Doc, str, pd.DataFrame, pd.DataFrame]]:
+    return [
+        (doc, nlp.text_of(doc), found["mentions"], found["quotes"]) for _row, doc, found in analysed
+    ]
 
 
 def _tone_frames(mentions: pd.DataFrame, quote_tone: list[dict]) -> dict[str, pd.DataFrame]:
