@@ -124,14 +124,10 @@ def best_overlap(spans: Sequence[tuple[int, int, object]], start: int, end: int)
             spans[i][2] != "person",
             spans[i][0] < start,
             spans[i][0],
-            _minus_length(spans[i]),
+            spans[i][0] - spans[i][1],  # the longest first
         ),
         default=None,
     )
-
-
-def _minus_length(span: tuple[int, int, object]) -> int:
-    return span[0] - span[1]
 
 
 def demonym(word: str) -> tuple[str, str] | None:
