@@ -153,7 +153,9 @@ def test_one_failing_article_is_reported_and_the_others_are_analysed(corpus, tmp
     assert store.read(tmp_path / "b").errors["stage"].tolist() == ["quotes"]
 
 
-def test_tone_is_scored_per_batch_as_one_by_one_and_fails_per_article(corpus, in_memory):
+def test_tone_is_scored_per_batch_as_one_by_one_and_fails_per_article(
+    corpus, in_memory, monkeypatch
+):
     """The pipeline scores a batch's tone pairs together: the same scores as article by article,
     and an article whose tone scoring fails is reported alone at the tone stage."""
     docs = nlp.parse(list(corpus.articles["text"]))
@@ -170,12 +172,8 @@ def test_tone_is_scored_per_batch_as_one_by_one_and_fails_per_article(corpus, in
             raise ValueError("pair 0: target span (5, 99) is not inside its sentence")
         return original(sentences, spans, **options)
 
-    patch = pytest.MonkeyPatch()
-    patch.setattr(pipeline.tone, "toward", broken)
-    try:
-        result = analysis.extract(corpus)
-    finally:
-        patch.undo()
+    monkeypatch.setattr(pipeline.tone, "toward", broken)
+    result = analysis.extract(corpus)
     assert result.errors[["article_id", "stage"]].values.tolist() == [["story-1", "tone"]]
     assert len(result.articles) == len(corpus.articles) - 1
     kept = in_memory.mentions[in_memory.mentions["article_id"] != "story-1"]
