@@ -378,11 +378,21 @@ class Frames:
 
 
 def _records_by_article(frame: pd.DataFrame) -> dict[str, list[dict]]:
-    records: dict[str, list[dict]] = {}
-    clean = frame.astype(object).where(frame.notna(), None)
-    for record in clean.to_dict(orient="records"):
-        records.setdefault(record["article_id"], []).append(record)
-    return records
+    by_article: dict[str, list[dict]] = {}
+    for record in records(frame):
+        by_article.setdefault(record["article_id"], []).append(record)
+    return by_article
+
+
+def records(rows: pd.DataFrame | list[dict]) -> list[dict]:
+    """Rows as the layers hand them to each other: plain dicts, a missing value as ``None``.
+
+    A frame is turned into its records; records pass through unchanged. The layers work on
+    records and a frame is built once per frame per batch, at the edge (:func:`conform`).
+    """
+    if not isinstance(rows, pd.DataFrame):
+        return rows
+    return rows.astype(object).where(rows.notna(), None).to_dict(orient="records")
 
 
 def concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -391,19 +401,21 @@ def concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if parts else empty(name)
 
 
-def span_columns(frame: pd.DataFrame) -> list[tuple[str, str, str]]:
-    """``(start, end, text)`` column triples of a frame, found by naming convention.
+def span_columns(frame: pd.DataFrame | list[str]) -> list[tuple[str, str, str]]:
+    """``(start, end, text)`` column triples of a frame (or of its column names), found by
+    naming convention.
 
     ``start``/``end`` pair with ``text``, ``content`` or ``statement``; ``X_start``/``X_end`` pair
     with ``X_text`` or ``X`` (``speaker_start`` → ``speaker_text``, ``cue_start`` → ``cue``).
     """
+    columns = list(frame.columns) if isinstance(frame, pd.DataFrame) else frame
     triples = []
-    for column in frame.columns:
-        if not column.endswith("start") or column.replace("start", "end") not in frame.columns:
+    for column in columns:
+        if not column.endswith("start") or column.replace("start", "end") not in columns:
             continue
         prefix = column[: -len("start")]
         names = ("text", "content", "statement") if not prefix else (f"{prefix}text", prefix[:-1])
-        text = next((name for name in names if name in frame.columns), None)
+        text = next((name for name in names if name in columns), None)
         if text is not None:
             triples.append((column, column.replace("start", "end"), text))
     return triples

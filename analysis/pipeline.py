@@ -1,12 +1,15 @@
 """From articles to frames: each article analysed on its own, corpus summaries from the frames.
 
 The unit of work is a *batch* of articles (:func:`analyse_batch`): parse once (cached), then run
-every layer per article. An exception in one article's analysis is caught there and recorded in
-``errors`` (its id, the stage, the message); the rest of the batch goes on. Batches flow through
-:mod:`analysis.runner` (one process, worker processes or a Dask cluster) either into memory
-(:func:`extract`) or into a frames folder on disk (:mod:`analysis.store`), and the corpus-level
-frames (``actors``, ``voice_portrayal``, ``agency_summary``) are computed from the per-article
-frames by :func:`summarize`, never from live parses.
+every layer per article on an :class:`Article`, the context its layers share (the parse, the
+records each layer found, the actor lookup built once). Layers hand each other records (plain
+dicts); each frame is built once per batch from all its articles' records. An exception in one
+article's analysis is caught there and recorded in ``errors`` (its id, the stage, the message);
+the rest of the batch goes on. Batches flow through :mod:`analysis.runner` (one process, worker
+processes or a Dask cluster) either into memory (:func:`extract`) or into a frames folder on disk
+(:mod:`analysis.store`), and the corpus-level frames (``actors``, ``voice_portrayal``,
+``agency_summary``) are computed from the per-article frames by :func:`summarize`, never from
+live parses.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -34,6 +37,7 @@ from analysis import (
     tone,
 )
 from analysis.corpus import Corpus, load
+from analysis.framing.cast import Cast
 
 Source = Corpus | pd.DataFrame | str | Path | Iterable[str | Path]
 
@@ -81,7 +85,7 @@ def analyse_batch(articles: pd.DataFrame, *, use_cache: bool = True) -> Batch:
     """
     texts = list(articles["text"])
     docs = _parse_each(texts, use_cache=use_cache)
-    found: dict[str, list[pd.DataFrame]] = {name: [] for name in ARTICLE_FRAMES}
+    found: dict[str, list[dict]] = {name: [] for name in ARTICLE_FRAMES}
     analysed, failures = [], []
     for row, doc in zip(articles.itertuples(index=False), docs, strict=True):
         if isinstance(doc, Exception):
@@ -98,12 +102,12 @@ def analyse_batch(articles: pd.DataFrame, *, use_cache: bool = True) -> Batch:
             continue
         per_article.update(toned)
         for name in ARTICLE_FRAMES:
-            found[name].append(per_article[name])
+            found[name].extend(per_article[name])
         done.append(row.article_id)
         n_words += int(row.n_words)
     return Batch(
         article_ids=done,
-        frames={name: frames.concat(name, parts) for name, parts in found.items()},
+        frames={name: frames.conform(name, rows) for name, rows in found.items()},
         errors=frames.conform("errors", failures),
         n_words=n_words,
     )
@@ -152,87 +156,109 @@ def analyse(doc: Doc, article_id: str) -> dict[str, pd.DataFrame]:
     (toned,) = _tone_each([(None, doc, found)])
     if isinstance(toned, Exception):
         raise StageError("tone") from toned
-    return {**found, **toned}
+    return {name: frames.conform(name, rows) for name, rows in {**found, **toned}.items()}
 
 
-def _untoned(doc: Doc, article_id: str) -> dict[str, pd.DataFrame]:
-    """Every per-article frame but tone (mentions without their tone columns, no quote_tone)."""
+@dataclass
+class Article:
+    """One parsed article as its layers share it, built once per article.
+
+    Attributes:
+        doc: the parse.
+        article_id: the article's id.
+        rows: the records each layer has found so far, by frame name.
+    """
+
+    doc: Doc
+    article_id: str
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+
+    @cached_property
+    def cast(self) -> Cast:
+        """Who each noun phrase stands for (from the mentions), for the framing layers."""
+        return Cast(self.doc, self.rows["mentions"])
+
+
+def _untoned(doc: Doc, article_id: str) -> dict[str, list[dict]]:
+    """Every per-article frame's records but tone (mentions without tone, no quote_tone)."""
     return sections.analyse_in_sections(doc, article_id, _layers)
 
 
-def _tone_each(analysed: list[tuple]) -> list[dict[str, pd.DataFrame] | Exception]:
-    """Tone for ``(row, doc, frames)`` articles: every pair of the batch scored together
+def _tone_each(analysed: list[tuple]) -> list[dict[str, list[dict]] | Exception]:
+    """Tone for ``(row, doc, records)`` articles: every pair of the batch scored together
     (:func:`analysis.tone.score_articles`; the same scores as one by one); when that fails,
     article by article, so that one article's failure is its own."""
     try:
-        return [_tone_frames(*scored) for scored in tone.score_articles(_tone_inputs(analysed))]
+        return [_toned(*scored) for scored in tone.score_articles(_tone_inputs(analysed))]
     except Exception:  # noqa: BLE001 — isolate the article that fails below
-        toned: list[dict[str, pd.DataFrame] | Exception] = []
+        toned: list[dict[str, list[dict]] | Exception] = []
         for item in analysed:
             try:
-                toned.append(_tone_frames(*tone.score_articles(_tone_inputs([item]))[0]))
+                toned.append(_toned(*tone.score_articles(_tone_inputs([item]))[0]))
             except Exception as error:  # noqa: BLE001 — recorded per article
                 toned.append(error)
         return toned
 
 
-def _tone_inputs(analysed: list[tuple]) -> list[tuple[Doc, str, pd.DataFrame, pd.DataFrame]]:
+def _tone_inputs(analysed: list[tuple]) -> list[tuple[Doc, str, list[dict], list[dict]]]:
     return [
         (doc, nlp.text_of(doc), found["mentions"], found["quotes"]) for _row, doc, found in analysed
     ]
 
 
-def _tone_frames(mentions: pd.DataFrame, quote_tone: list[dict]) -> dict[str, pd.DataFrame]:
-    return {"mentions": mentions, "quote_tone": frames.conform("quote_tone", quote_tone)}
+def _toned(mentions: list[dict], quote_tone: list[dict]) -> dict[str, list[dict]]:
+    return {"mentions": mentions, "quote_tone": quote_tone}
 
 
-def _layers(doc: Doc, article_id: str) -> dict[str, pd.DataFrame]:
-    found: dict[str, pd.DataFrame] = {}
+def _layers(doc: Doc, article_id: str) -> dict[str, list[dict]]:
+    article = Article(doc, article_id)
     for stage, step in _STEPS:
         try:
-            found.update(step(doc, article_id, found))
+            article.rows.update(step(article))
         except Exception as error:
             raise StageError(stage) from error
-    return found
+    return article.rows
 
 
-def _sentiment(doc: Doc, article_id: str, found: dict) -> dict:
-    sentences, words = sentiment.score_sentences(doc, article_id)
+def _sentiment(article: Article) -> dict:
+    sentences, words = sentiment.sentence_rows(article.doc, article.article_id)
     return {"sentences": sentences, "sentiment_words": words}
 
 
-def _entities(doc: Doc, article_id: str, found: dict) -> dict:
-    return {"entities": entities.find_entities(doc, article_id)}
+def _entities(article: Article) -> dict:
+    return {"entities": entities.entity_rows(article.doc, article.article_id)}
 
 
-def _mentions(doc: Doc, article_id: str, found: dict) -> dict:
-    return {"mentions": actors.find_mentions(doc, article_id)}
+def _mentions(article: Article) -> dict:
+    return {"mentions": actors.mention_rows(article.doc, article.article_id)}
 
 
-def _quotes(doc: Doc, article_id: str, found: dict) -> dict:
-    quoted, fragments = quotes.find_quotes(doc, article_id, mentions=found["mentions"])
+def _quotes(article: Article) -> dict:
+    quoted, fragments = quotes.quote_rows(
+        article.doc, article.article_id, mentions=article.rows["mentions"]
+    )
     return {"quotes": quoted, "fragments": fragments}
 
 
-def _stances(doc: Doc, article_id: str, found: dict) -> dict:
-    stances, contrasts = framing.find_stances(
-        doc, article_id, quotes=found["quotes"], mentions=found["mentions"]
+def _stances(article: Article) -> dict:
+    stances, contrasts = framing.stance_rows(
+        article.doc, article.article_id, quotes=article.rows["quotes"], cast=article.cast
     )
     return {"stances": stances, "contrasts": contrasts}
 
 
-def _agency(doc: Doc, article_id: str, found: dict) -> dict:
-    return {"agency": framing.agency(doc, article_id, mentions=found["mentions"])}
+def _agency(article: Article) -> dict:
+    return {"agency": framing.agency_rows(article.doc, article.article_id, cast=article.cast)}
 
 
-def _marks(doc: Doc, article_id: str, found: dict) -> dict:
-    marks = framing.labels_and_hedges(
-        doc, article_id, mentions=found["mentions"], quotes=found["quotes"]
+def _marks(article: Article) -> dict:
+    marks = framing.mark_rows(
+        article.doc, article.article_id, cast=article.cast, quotes=article.rows["quotes"]
     )
     return {"framing_marks": marks}
 
 
-_STEPS: tuple[tuple[str, Callable[[Doc, str, dict], dict]], ...] = (
+_STEPS: tuple[tuple[str, Callable[[Article], dict[str, list[dict]]]], ...] = (
     ("sentiment", _sentiment),
     ("entities", _entities),
     ("actors", _mentions),

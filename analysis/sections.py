@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-import pandas as pd
 from spacy.tokens import Doc
 
 from analysis import frames, nlp
@@ -85,39 +84,38 @@ def _starts_paragraph(text: str, char: int, paragraphs: set[int]) -> bool:
 
 
 def analyse_in_sections(
-    doc: Doc, article_id: str, analyse: Callable[[Doc, str], dict[str, pd.DataFrame]]
-) -> dict[str, pd.DataFrame]:
-    """``analyse(doc, article_id)``'s frames, computed section by section (see the module)."""
+    doc: Doc, article_id: str, analyse: Callable[[Doc, str], dict[str, list[dict]]]
+) -> dict[str, list[dict]]:
+    """``analyse(doc, article_id)``'s records (per frame name), computed section by section
+    (see the module)."""
     bounds = cuts(doc)
     if len(bounds) == 1:
         return analyse(doc, article_id)
     paragraph_starts = nlp.paragraph_starts(nlp.text_of(doc))
     used = dict.fromkeys(_NUMBERS, 0)
-    found: dict[str, list[pd.DataFrame]] = {}
+    found: dict[str, list[dict]] = {}
     for begin, end in zip(bounds, [*bounds[1:], len(doc)], strict=True):
         section = doc[begin:end].as_doc()
         offset = doc[begin].idx
         used["paragraph"] = bisect.bisect_right(paragraph_starts, offset) - 1
         part = analyse(section, article_id)
-        for name, frame in part.items():
-            found.setdefault(name, []).append(_shifted(frame, offset, used))
+        for name, rows in part.items():
+            found.setdefault(name, []).extend(_shifted(name, rows, offset, used))
         used["sentence"] += sum(1 for _ in section.sents)
         for kind, (name, column) in _NUMBERED_IN.items():
-            numbers = part[name][column].dropna()
-            used[kind] += int(numbers.max()) + 1 if len(numbers) else 0
-    return {name: frames.concat(name, parts) for name, parts in found.items()}
+            numbers = [row[column] for row in part[name] if row[column] is not None]
+            used[kind] += max(numbers) + 1 if numbers else 0
+    return found
 
 
-def _shifted(frame: pd.DataFrame, offset: int, used: dict[str, int]) -> pd.DataFrame:
-    """``frame`` with its character offsets moved by ``offset`` and its numbers by ``used``."""
-    if frame.empty:
-        return frame
-    frame = frame.copy()
-    for start, end, _ in frames.span_columns(frame):
-        frame[start] += offset
-        frame[end] += offset
-    for kind, columns in _NUMBERS.items():
-        for column in columns:
-            if column in frame.columns:
-                frame[column] += used[kind]
-    return frame
+def _shifted(name: str, rows: list[dict], offset: int, used: dict[str, int]) -> list[dict]:
+    """Records of frame ``name`` with their character offsets moved by ``offset`` and their
+    numbers by ``used``."""
+    columns = list(frames.SCHEMAS[name])
+    spans = [c for start, end, _ in frames.span_columns(columns) for c in (start, end)]
+    numbers = {c: used[kind] for kind, cs in _NUMBERS.items() for c in cs if c in columns}
+    moved = {**dict.fromkeys(spans, offset), **numbers}
+    return [
+        {c: v + moved[c] if c in moved and v is not None else v for c, v in row.items()}
+        for row in rows
+    ]

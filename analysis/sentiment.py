@@ -105,6 +105,12 @@ def score_sentences(doc: Doc, article_id: str) -> tuple[pd.DataFrame, pd.DataFra
     Returns:
         The ``sentences`` frame and the ``sentiment_words`` frame for this article.
     """
+    sentences, words = sentence_rows(doc, article_id)
+    return frames.conform("sentences", sentences), frames.conform("sentiment_words", words)
+
+
+def sentence_rows(doc: Doc, article_id: str) -> tuple[list[dict], list[dict]]:
+    """The records of :func:`score_sentences`: ``sentences`` and ``sentiment_words``."""
     paragraph_starts = nlp.paragraph_starts(nlp.text_of(doc))
     sentences, words = [], []
     for sent_id, start, end in nlp.sentences(doc):
@@ -132,7 +138,7 @@ def score_sentences(doc: Doc, article_id: str) -> tuple[pd.DataFrame, pd.DataFra
                 {"article_id": article_id, "sent_id": sent_id, "analyser": analyser, **d}
                 for d in drivers
             ]
-    return frames.conform("sentences", sentences), frames.conform("sentiment_words", words)
+    return sentences, words
 
 
 def disagreements(sentences: pd.DataFrame, *, margin: float = 0.05) -> pd.DataFrame:

@@ -39,6 +39,8 @@ import numpy as np
 import pandas as pd
 from tokenizers import Tokenizer
 
+from analysis import frames
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -258,8 +260,8 @@ MENTION_COLUMNS = ("tone", "p_negative", "p_neutral", "p_positive")
 
 
 def score_articles(
-    articles: Sequence[tuple[Doc, str, pd.DataFrame, pd.DataFrame]],
-) -> list[tuple[pd.DataFrame, list[dict]]]:
+    articles: Sequence[tuple[Doc, str, list[dict], list[dict]]],
+) -> list[tuple[list[dict], list[dict]]]:
     """Tone for several articles at once: each article's (sentence, actor) pairs
     (:func:`score_mentions`) and (quote, actor) pairs (:func:`score_quotes`), all scored in one
     :func:`toward` call. A pair's scores do not depend on its batch-mates, so this gives what
@@ -267,11 +269,11 @@ def score_articles(
 
     Args:
         articles: ``(doc, text, mentions, quotes)`` per article: the parse, its text (the one
-            the frames index) and the frames as the layers give them.
+            the frames index) and the mentions and quotes records as the layers give them.
 
     Returns:
-        Per article, in order: the mentions frame with its tone columns filled, and the records
-        of its ``quote_tone`` frame.
+        Per article, in order: its mentions records with their tone columns filled, and the
+        records of its ``quote_tone`` frame.
     """
     kinds = [
         kind
@@ -282,24 +284,26 @@ def score_articles(
     return list(zip(finished[::2], finished[1::2], strict=True))
 
 
-def _score(kinds: list[_Pairs]) -> list[pd.DataFrame | list[dict]]:
+def _score(kinds: list[_Pairs]) -> list[list[dict]]:
     """Every pair of ``kinds`` scored in one :func:`toward` call; each kind's rows, in order."""
     scores = toward([t for kind in kinds for t in kind.texts], [s for k in kinds for s in k.spans])
     scores["tone"] = scores["p_positive"] - scores["p_negative"]
+    records = scores[list(MENTION_COLUMNS)].to_dict(orient="records")
     finished, at = [], 0
     for kind in kinds:
-        finished.append(kind.finish(scores.iloc[at : at + len(kind.texts)].reset_index(drop=True)))
+        finished.append(kind.finish(records[at : at + len(kind.texts)]))
         at += len(kind.texts)
     return finished
 
 
 @dataclass
 class _Pairs:
-    """One article's pairs of one kind (texts, target spans) and how their scores become rows."""
+    """One article's pairs of one kind (texts, target spans) and how their scores (one record
+    of :data:`MENTION_COLUMNS` per pair) become rows."""
 
     texts: list[str]
     spans: list[tuple[int, int]]
-    finish: Callable[[pd.DataFrame], pd.DataFrame | list[dict]]
+    finish: Callable[[list[dict]], list[dict]]
 
 
 def score_mentions(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
@@ -316,28 +320,31 @@ def score_mentions(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
         ``mentions`` with ``tone`` (p_positive − p_negative, −1..1), ``p_negative``,
         ``p_neutral`` and ``p_positive`` filled.
     """
-    return _score([_mention_pairs(doc, doc.text, mentions)])[0]
+    scored = _score([_mention_pairs(doc, doc.text, frames.records(mentions))])[0]
+    untoned = mentions.drop(columns=[c for c in MENTION_COLUMNS if c in mentions.columns])
+    return untoned.reset_index(drop=True).assign(
+        **{c: np.array([row[c] for row in scored], dtype="float64") for c in MENTION_COLUMNS}
+    )
 
 
-def _mention_pairs(doc: Doc, text: str, mentions: pd.DataFrame) -> _Pairs:
-    scored = mentions.drop(columns=[c for c in MENTION_COLUMNS if c in mentions.columns])
-    sents = list(doc.sents) if len(scored) else []
-    first = scored.sort_values("start").drop_duplicates(["sent_id", "actor"])
+def _mention_pairs(doc: Doc, text: str, mentions: list[dict]) -> _Pairs:
+    sents = list(doc.sents) if mentions else []
+    first: dict[tuple, dict] = {}  # (sentence, actor) → its first mention
+    for mention in sorted(mentions, key=lambda m: m["start"]):
+        first.setdefault((mention["sent_id"], mention["actor"]), mention)
     texts, spans = [], []
-    for row in first.itertuples(index=False):
-        sent = sents[row.sent_id]
+    for mention in first.values():
+        sent = sents[mention["sent_id"]]
         # a mention may run past its sentence's end (a name across a line break): the text
         # scored then runs to the mention's end, so the target is always inside it
-        texts.append(text[sent.start_char : max(sent.end_char, row.end)])
-        spans.append((row.start - sent.start_char, row.end - sent.start_char))
+        texts.append(text[sent.start_char : max(sent.end_char, mention["end"])])
+        spans.append((mention["start"] - sent.start_char, mention["end"] - sent.start_char))
 
-    def finish(scores: pd.DataFrame) -> pd.DataFrame:
-        keyed = pd.concat(
-            [first[["sent_id", "actor"]].reset_index(drop=True), scores[list(MENTION_COLUMNS)]],
-            axis=1,
-        )
-        merged = scored.merge(keyed, on=["sent_id", "actor"], how="left", validate="many_to_one")
-        return merged.astype({column: "float64" for column in MENTION_COLUMNS})
+    def finish(scores: list[dict]) -> list[dict]:
+        by_key = dict(zip(first, scores, strict=True))
+        return [
+            {**mention, **by_key[(mention["sent_id"], mention["actor"])]} for mention in mentions
+        ]
 
     return _Pairs(texts, spans, finish)
 
@@ -430,7 +437,9 @@ def classification_scores(gold: Sequence[int], predicted: Sequence[int]) -> dict
     }
 
 
-def score_quotes(text: str, quotes: pd.DataFrame, mentions: pd.DataFrame) -> list[dict]:
+def score_quotes(
+    text: str, quotes: pd.DataFrame | list[dict], mentions: pd.DataFrame | list[dict]
+) -> list[dict]:
     """Tone toward each actor mentioned inside a quote's content, read in that content alone.
 
     Each (quote, actor) pair is scored once, with the actor's first mention inside the content as
@@ -439,41 +448,44 @@ def score_quotes(text: str, quotes: pd.DataFrame, mentions: pd.DataFrame) -> lis
 
     Args:
         text: the article text the frames index.
-        quotes: its quotes frame (``quotes.find_quotes``).
-        mentions: its mentions frame.
+        quotes: its quotes (``quotes.find_quotes``), frame or records.
+        mentions: its mentions, frame or records.
 
     Returns:
         Records for the ``quote_tone`` frame (see ``frames.SCHEMAS``), in quote then text order.
     """
-    return _score([_quote_pairs(text, quotes, mentions)])[0]
+    return _score([_quote_pairs(text, frames.records(quotes), frames.records(mentions))])[0]
 
 
-def _quote_pairs(text: str, quotes: pd.DataFrame, mentions: pd.DataFrame) -> _Pairs:
+def _quote_pairs(text: str, quotes: list[dict], mentions: list[dict]) -> _Pairs:
     found, texts, spans = [], [], []
-    for quote in quotes.itertuples(index=False):
-        inside = mentions[(mentions["start"] >= quote.start) & (mentions["end"] <= quote.end)]
-        for mention in inside.sort_values("start").drop_duplicates("actor").itertuples():
+    by_start = sorted(mentions, key=lambda m: m["start"])
+    for quote in quotes:
+        actors: set[str] = set()
+        for mention in by_start:
+            if not quote["start"] <= mention["start"] or mention["end"] > quote["end"]:
+                continue
+            if mention["actor"] in actors:
+                continue
+            actors.add(mention["actor"])
             found.append((quote, mention))
-            texts.append(text[quote.start : quote.end])
-            spans.append((mention.start - quote.start, mention.end - quote.start))
+            texts.append(text[quote["start"] : quote["end"]])
+            spans.append((mention["start"] - quote["start"], mention["end"] - quote["start"]))
 
-    def finish(scores: pd.DataFrame) -> list[dict]:
+    def finish(scores: list[dict]) -> list[dict]:
         return [
             {
-                "article_id": quote.article_id,
-                "quote_id": quote.quote_id,
-                "speaker": quote.speaker,
-                "actor": mention.actor,
-                "side": mention.side,
-                "start": mention.start,
-                "end": mention.end,
-                "text": mention.text,
-                "tone": row.tone,
-                "p_negative": row.p_negative,
-                "p_neutral": row.p_neutral,
-                "p_positive": row.p_positive,
+                "article_id": quote["article_id"],
+                "quote_id": quote["quote_id"],
+                "speaker": quote["speaker"],
+                "actor": mention["actor"],
+                "side": mention["side"],
+                "start": mention["start"],
+                "end": mention["end"],
+                "text": mention["text"],
+                **score,
             }
-            for (quote, mention), row in zip(found, scores.itertuples(index=False), strict=True)
+            for (quote, mention), score in zip(found, scores, strict=True)
         ]
 
     return _Pairs(texts, spans, finish)

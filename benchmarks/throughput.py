@@ -58,22 +58,28 @@ def measure(mode: str, corpus: Path, repeat: int) -> dict:
 
 def _time_layers(docs: list, article_ids: list[str], split: dict[str, float]) -> None:
     """Run every layer of :mod:`analysis.pipeline` on parsed articles as a run does (the
-    per-article layers, then tone for each batch of articles at once), adding each layer's
-    seconds to ``split``."""
-    from analysis import pipeline, runner
+    per-article layers, then tone for each batch of articles at once, then each frame built from
+    the batch's records), adding each stage's seconds to ``split``."""
+    from analysis import frames, pipeline, runner
 
     analysed = []
     for doc, article_id in zip(docs, article_ids, strict=True):
-        found: dict = {}
+        article = pipeline.Article(doc, article_id)
         for stage, step in pipeline._STEPS:  # the pipeline's own layer list, in its order
             start = time.perf_counter()
-            found.update(step(doc, article_id, found))
+            article.rows.update(step(article))
             split[stage] = split.get(stage, 0.0) + time.perf_counter() - start
-        analysed.append((None, doc, found))
+        analysed.append((None, doc, article.rows))
     for part in runner.batches(pd.DataFrame({"i": range(len(analysed))})):
+        batch = [analysed[i] for i in part["i"]]
         start = time.perf_counter()
-        pipeline._tone_each([analysed[i] for i in part["i"]])
+        toned = pipeline._tone_each(batch)
         split["tone"] = split.get("tone", 0.0) + time.perf_counter() - start
+        start = time.perf_counter()
+        found = [{**rows, **more} for (_, _, rows), more in zip(batch, toned, strict=True)]
+        for name in pipeline.ARTICLE_FRAMES:
+            frames.conform(name, [row for rows in found for row in rows[name]])
+        split["frames"] = split.get("frames", 0.0) + time.perf_counter() - start
 
 
 def _seconds(run) -> float:

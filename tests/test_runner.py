@@ -122,7 +122,7 @@ def test_a_changed_corpus_reuses_what_it_can_and_drops_stale_parts(corpus, tmp_p
 
 
 def test_one_failing_article_is_reported_and_the_others_are_analysed(corpus, tmp_path):
-    original = pipeline.quotes.find_quotes
+    original = pipeline.quotes.quote_rows
 
     def broken(doc, article_id, **options):
         if "Kremlin said the talks" in doc.text:
@@ -130,7 +130,7 @@ def test_one_failing_article_is_reported_and_the_others_are_analysed(corpus, tmp
         return original(doc, article_id, **options)
 
     patch = pytest.MonkeyPatch()
-    patch.setattr(pipeline.quotes, "find_quotes", broken)
+    patch.setattr(pipeline.quotes, "quote_rows", broken)
     try:
         result = analysis.extract(corpus)
         status = main(["extract", config.BUNDLED_ARTICLE.as_posix(), "--out", str(tmp_path / "a")])

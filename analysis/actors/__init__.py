@@ -44,8 +44,9 @@ Which module answers what, in the order the passes run (each imports only the on
 - :mod:`~analysis.actors.roles` — pass 4, role nouns and capitalised offices;
 - :mod:`~analysis.actors.pronouns` — pass 5, genders and pronouns;
 - :mod:`~analysis.actors.counterparts` — pass 6, counterparts;
-- :mod:`~analysis.actors.mentions` — the mentions frame (:func:`find_mentions`) and lookups over
-  it: :func:`actor_at` (:func:`best_overlap` on records), :func:`demonym`, :func:`resolution_table`.
+- :mod:`~analysis.actors.mentions` — the mentions frame (:func:`find_mentions`; its records,
+  which the later layers read, :func:`mention_rows`) and lookups over it: :func:`actor_at`
+  (:func:`best_overlap` on records), :func:`demonym`, :func:`resolution_table`.
 """
 
 from analysis.actors.mentions import (
@@ -53,6 +54,7 @@ from analysis.actors.mentions import (
     best_overlap,
     demonym,
     find_mentions,
+    mention_rows,
     resolution_table,
 )
 from analysis.actors.tables import ACTOR_TYPES, TABLE_COLUMNS, ActorTableError, load_actor_table
@@ -66,5 +68,6 @@ __all__ = [
     "demonym",
     "find_mentions",
     "load_actor_table",
+    "mention_rows",
     "resolution_table",
 ]

@@ -33,7 +33,7 @@ def _cast(table: pd.DataFrame) -> dict[str, Actor]:
     }
 
 
-def _frame(state: Resolver, article_id: str) -> pd.DataFrame:
+def _rows(state: Resolver, article_id: str) -> list[dict]:
     doc = state.doc
     sent_starts = {sent.start: index for index, sent in enumerate(doc.sents)}
     ordered = sorted(state.mentions, key=lambda m: (m.start, -m.end, m.head))
@@ -57,11 +57,20 @@ def _frame(state: Resolver, article_id: str) -> pd.DataFrame:
                 "description": mention.description,
             }
         )
-    return frames.conform("mentions", rows)
+    return rows
 
 
 def find_mentions(doc: Doc, article_id: str, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every mention of an actor in one parsed article, resolved to a canonical actor.
+
+    The ``mentions`` frame of :func:`mention_rows`.
+    """
+    return frames.conform("mentions", mention_rows(doc, article_id, table=table))
+
+
+def mention_rows(doc: Doc, article_id: str, *, table: pd.DataFrame | None = None) -> list[dict]:
+    """Every mention of an actor in one parsed article, resolved to a canonical actor, as the
+    records of the ``mentions`` frame (what the later layers read).
 
     Args:
         doc: the article parsed by :func:`analysis.nlp.parse`.
@@ -69,7 +78,7 @@ def find_mentions(doc: Doc, article_id: str, *, table: pd.DataFrame | None = Non
         table: the actor table; :func:`load_actor_table` of ``data/actors.csv`` when omitted.
 
     Returns:
-        The ``mentions`` frame (see ``frames.SCHEMAS``), in text order; ``text`` is
+        ``mentions`` records (see ``frames.SCHEMAS``; no tone yet), in text order; ``text`` is
         ``doc.text[start:end]``; ``antecedent_id`` names the mention a pronoun, role noun or
         description was resolved through.
     """
@@ -89,18 +98,23 @@ def find_mentions(doc: Doc, article_id: str, *, table: pd.DataFrame | None = Non
         counterpart_roles,
     ):
         sieve(state)
-    return _frame(state, article_id)
+    return _rows(state, article_id)
 
 
-def actor_at(mentions: pd.DataFrame, start: int, end: int) -> pd.Series | None:
+def actor_at(mentions: pd.DataFrame | list[dict], start: int, end: int) -> pd.Series | dict | None:
     """The mention that best stands for the character span ``[start, end)``.
 
     Used to resolve a quote's speaker span ("he", "Putin", "The Kremlin", "officials") to a
-    canonical actor. Pass one article's mentions. The choice is :func:`best_overlap`'s.
+    canonical actor. Pass one article's mentions, as a frame or as records. The choice is
+    :func:`best_overlap`'s.
 
     Returns:
-        A row of ``mentions``, or None when no mention overlaps the span.
+        A row of ``mentions`` (a record when given records), or None when no mention overlaps.
     """
+    if not isinstance(mentions, pd.DataFrame):
+        spans = [(m["start"], m["end"], m["actor_type"]) for m in mentions]
+        best = best_overlap(spans, start, end)
+        return None if best is None else mentions[best]
     starts = mentions["start"].to_numpy(dtype="int64")
     ends = mentions["end"].to_numpy(dtype="int64")
     overlapping = np.flatnonzero((starts < end) & (ends > start))

@@ -11,6 +11,11 @@ documented in :data:`analysis.frames.SCHEMAS`:
 - :func:`labels_and_hedges` — competing labels, scare quotes and verification hedges, with who
   uses each (``framing_marks``).
 
+Each has a records twin the pipeline calls (:func:`stance_rows`, :func:`agency_rows`,
+:func:`mark_rows`): the same rows as plain dicts, reading the quotes as records and the mentions
+through a :class:`~analysis.framing.cast.Cast` built once per article; the frame functions are
+that plus :func:`analysis.frames.conform`.
+
 The corpus-level summaries built from these frames (voice against portrayal, how often each actor
 acts) are in :mod:`analysis.summaries`, which only reads frames.
 
@@ -32,8 +37,15 @@ and where words are credited to speakers the quotes layer's frame
 (:func:`analysis.quotes.find_quotes`) says who spoke them.
 """
 
-from analysis.framing.acts import agency
-from analysis.framing.labels import labels_and_hedges
-from analysis.framing.stances import find_stances
+from analysis.framing.acts import agency, agency_rows
+from analysis.framing.labels import labels_and_hedges, mark_rows
+from analysis.framing.stances import find_stances, stance_rows
 
-__all__ = ["agency", "find_stances", "labels_and_hedges"]
+__all__ = [
+    "agency",
+    "agency_rows",
+    "find_stances",
+    "labels_and_hedges",
+    "mark_rows",
+    "stance_rows",
+]

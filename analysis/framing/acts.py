@@ -32,7 +32,7 @@ VOICE_CLASSES = frozenset(
 )
 
 
-def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame) -> pd.DataFrame:
+def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame | list[dict]) -> pd.DataFrame:
     """Each actor as grammatical agent or patient of the article's verbs.
 
     From the dependency parse, with passives ("dismissed by the Kremlin": Kremlin agent), relative
@@ -49,12 +49,17 @@ def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame) -> pd.DataFrame
     Args:
         doc: the parsed article.
         article_id: the article's id.
-        mentions: the actors layer's mentions frame (:func:`analysis.actors.find_mentions`).
+        mentions: the actors layer's mentions, frame or records
+            (:func:`analysis.actors.find_mentions`).
 
     Returns:
         An ``agency`` frame, one row per verb, role and actor.
     """
-    cast = Cast(doc, mentions)
+    return frames.conform("agency", agency_rows(doc, article_id, cast=Cast(doc, mentions)))
+
+
+def agency_rows(doc: Doc, article_id: str, *, cast: Cast) -> list[dict]:
+    """:func:`agency` on the article's :class:`Cast`: the ``agency`` records."""
     rows = []
     seen = set()
     possession = {row["lemma"] for row in lexicon(POSSESSION_VERBS, "lemma")}
@@ -68,7 +73,7 @@ def agency(doc: Doc, article_id: str, *, mentions: pd.DataFrame) -> pd.DataFrame
                     continue
                 seen.add((verb.i, role, found.actor))
                 rows.append(_agency_row(doc, article_id, verb, role, found))
-    return frames.conform("agency", rows)
+    return rows
 
 
 def _agency_row(doc: Doc, article_id: str, verb: Token, role: str, found: Credit) -> dict:

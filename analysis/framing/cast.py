@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from analysis import actors
+from analysis import actors, frames
 from analysis.framing.roles import agents_of
 
 _MODIFIERS = ("amod", "compound", "nmod", "npadvmod", "poss")
@@ -35,14 +35,13 @@ class Credit:
 class Cast:
     """The actors layer's mentions of one article, looked up by token and by actor name."""
 
-    def __init__(self, doc: Doc, mentions: pd.DataFrame) -> None:
-        named = mentions.dropna(subset=["actor"])
-        records = named.to_dict("records")
+    def __init__(self, doc: Doc, mentions: pd.DataFrame | list[dict]) -> None:
+        named = [m for m in frames.records(mentions) if m["actor"] is not None]
         self.by_head: dict[int, list[dict]] = {}
-        for mention in records:
-            head = _head(doc, int(mention["start"]), int(mention["end"]))
+        for mention in named:
+            head = _head(doc, mention["start"], mention["end"])
             self.by_head.setdefault(head, []).append(mention)
-        self.sides = side_by_actor(zip(named["actor"], named["side"], strict=True))
+        self.sides = side_by_actor((m["actor"], m["side"]) for m in named)
 
     def side_of(self, actor: str | None) -> str | None:
         """The side the mentions give ``actor``, else ``None``."""

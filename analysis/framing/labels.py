@@ -13,7 +13,6 @@ import bisect
 from dataclasses import dataclass
 from functools import cache
 
-import numpy as np
 import pandas as pd
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -33,8 +32,8 @@ def labels_and_hedges(
     doc: Doc,
     article_id: str,
     *,
-    mentions: pd.DataFrame,
-    quotes: pd.DataFrame,
+    mentions: pd.DataFrame | list[dict],
+    quotes: pd.DataFrame | list[dict],
 ) -> pd.DataFrame:
     """Competing labels, scare quotes and verification hedges, with who uses each.
 
@@ -49,39 +48,38 @@ def labels_and_hedges(
     Args:
         doc: the parsed article.
         article_id: the article's id.
-        mentions: the actors layer's mentions frame (:func:`analysis.actors.find_mentions`).
-        quotes: the quotes layer's frame (:func:`analysis.quotes.find_quotes`), to credit labels
-            and scare quotes to speakers.
+        mentions: the actors layer's mentions, frame or records
+            (:func:`analysis.actors.find_mentions`).
+        quotes: the quotes layer's frame or records (:func:`analysis.quotes.find_quotes`), to
+            credit labels and scare quotes to speakers.
 
     Returns:
         A ``framing_marks`` frame (kind: label | scare_quote | hedge), in text order.
     """
-    context = _Context(doc, Cast(doc, mentions), _QuoteIndex(quotes))
-    marks = _labels(context) + _scare_quotes(context) + _hedges(context)
-    rows = [{"article_id": article_id, **mark} for mark in sorted(marks, key=lambda m: m["start"])]
+    rows = mark_rows(doc, article_id, cast=Cast(doc, mentions), quotes=frames.records(quotes))
     return frames.conform("framing_marks", rows)
 
 
-class _QuoteIndex:
-    """The quotes with a speaker, as arrays: who speaks at a span is one vectorised lookup."""
-
-    def __init__(self, quotes: pd.DataFrame) -> None:
-        spoken = quotes.dropna(subset=["speaker"])
-        self.starts = spoken["start"].to_numpy("int64")
-        self.ends = spoken["end"].to_numpy("int64")
-        self.speakers = spoken["speaker"].astype(str).to_numpy()
-
-    def speaker_at(self, start: int, end: int) -> str | None:
-        """The speaker of the first quote (in frame order) whose content covers the span."""
-        inside = np.flatnonzero((self.starts <= start) & (self.ends >= end))
-        return str(self.speakers[inside[0]]) if inside.size else None
+def mark_rows(doc: Doc, article_id: str, *, cast: Cast, quotes: list[dict]) -> list[dict]:
+    """:func:`labels_and_hedges` on the article's :class:`Cast` and quotes records: the
+    ``framing_marks`` records."""
+    spoken = [quote for quote in quotes if quote["speaker"] is not None]
+    context = _Context(doc, cast, spoken)
+    marks = _labels(context) + _scare_quotes(context) + _hedges(context)
+    return [{"article_id": article_id, **mark} for mark in sorted(marks, key=lambda m: m["start"])]
 
 
 @dataclass
 class _Context:
     doc: Doc
     cast: Cast
-    quotes: _QuoteIndex
+    spoken: list[dict]  # the quotes with a speaker
+
+    def speaker_at(self, start: int, end: int) -> str | None:
+        """The speaker of the first quote (in text order) whose content covers the span."""
+        return next(
+            (q["speaker"] for q in self.spoken if q["start"] <= start and q["end"] >= end), None
+        )
 
 
 def _mark(context: _Context, kind: str, span: Span, entry: str, category: str) -> dict:
@@ -126,7 +124,7 @@ def _user_of(context: _Context, span: Span) -> dict:
     as"); other words of an indirect report are the outlet's paraphrase.
     """
     quoted = _in_quotation_marks(span)
-    speaker = context.quotes.speaker_at(span.start_char, span.end_char) if quoted else None
+    speaker = context.speaker_at(span.start_char, span.end_char) if quoted else None
     if speaker is not None:
         return {"actor": speaker, "side": context.cast.side_of(speaker)}
     markers = verb_markers()

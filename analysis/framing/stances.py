@@ -44,8 +44,8 @@ def find_stances(
     doc: Doc,
     article_id: str,
     *,
-    quotes: pd.DataFrame,
-    mentions: pd.DataFrame,
+    quotes: pd.DataFrame | list[dict],
+    mentions: pd.DataFrame | list[dict],
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Official lines, positions, admissions and denials, and the contrasts drawn between them.
 
@@ -66,18 +66,30 @@ def find_stances(
     Args:
         doc: the parsed article.
         article_id: the article's id.
-        quotes: the quotes layer's frame for this article (:func:`analysis.quotes.find_quotes`).
-        mentions: the actors layer's mentions frame (:func:`analysis.actors.find_mentions`).
+        quotes: the quotes layer's frame or records for this article
+            (:func:`analysis.quotes.find_quotes`).
+        mentions: the actors layer's mentions, frame or records
+            (:func:`analysis.actors.find_mentions`).
 
     Returns:
         ``(stances, contrasts)`` frames.
     """
-    cast = Cast(doc, mentions)
+    stances, contrasts = stance_rows(
+        doc, article_id, quotes=frames.records(quotes), cast=Cast(doc, mentions)
+    )
+    return frames.conform("stances", stances), frames.conform("contrasts", contrasts)
+
+
+def stance_rows(
+    doc: Doc, article_id: str, *, quotes: list[dict], cast: Cast
+) -> tuple[list[dict], list[dict]]:
+    """:func:`find_stances` on records: the article's quotes records and its :class:`Cast`;
+    returns the ``stances`` and ``contrasts`` records."""
     contrast_spans = phrase_spans(doc, [row["pattern"] for row in stance_markers("contrast")])
     found = _quote_stances(doc, quotes, cast)
     found += _verb_stances(doc, quotes, cast)
     found += _noun_stances(doc, cast, contrast_spans)
-    stances = _stance_frame(doc, article_id, _deduplicated(found))
+    stances = _stance_rows(doc, article_id, _deduplicated(found))
     return stances, _contrasts(doc, article_id, stances, contrast_spans)
 
 
@@ -88,7 +100,7 @@ def _deduplicated(found: list[_Stance]) -> list[_Stance]:
     return sorted(unique.values(), key=lambda s: (s.start, s.marker_start))
 
 
-def _stance_frame(doc: Doc, article_id: str, found: list[_Stance]) -> pd.DataFrame:
+def _stance_rows(doc: Doc, article_id: str, found: list[_Stance]) -> list[dict]:
     rows = []
     for stance_id, stance in enumerate(found):
         statement = nlp.text_of(doc)[stance.start : stance.end]
@@ -110,52 +122,54 @@ def _stance_frame(doc: Doc, article_id: str, found: list[_Stance]) -> pd.DataFra
                 "found_by": stance.found_by,
             }
         )
-    return frames.conform("stances", rows)
+    return rows
 
 
 def _cue_classes() -> dict[str, str]:
     return {row["pattern"]: row["stance"] for row in stance_markers("cue_class")}
 
 
-def _quote_stances(doc: Doc, quotes: pd.DataFrame, cast: Cast) -> list[_Stance]:
-    if quotes.empty:
-        return []
+def _quote_stances(doc: Doc, quotes: list[dict], cast: Cast) -> list[_Stance]:
     classes = _cue_classes()
     verbs = verb_markers()
     found = []
-    for quote in quotes.itertuples():
-        stance = classes.get(quote.cue_class) if not pd.isna(quote.cue_class) else None
-        if stance is None or pd.isna(quote.cue_start):
+    for quote in quotes:
+        stance = classes.get(quote["cue_class"]) if quote["cue_class"] is not None else None
+        if stance is None or quote["cue_start"] is None:
             continue
-        cue = doc.char_span(int(quote.cue_start), int(quote.cue_end), alignment_mode="expand")
+        cue = doc.char_span(quote["cue_start"], quote["cue_end"], alignment_mode="expand")
         if cue is not None and any(token.lemma_ in verbs for token in cue):
             continue  # a stance verb: found with its own complement by _verb_stances
         if cue is not None and _cancelled(cue.root):
             continue
-        speaker = None if pd.isna(quote.speaker) else str(quote.speaker)
+        speaker = quote["speaker"]
         found.append(
             _Stance(
                 speaker,
                 cast.side_of(speaker),
                 stance,
-                int(quote.start),
-                int(quote.end),
-                int(quote.cue_start),
-                int(quote.cue_end),
+                quote["start"],
+                quote["end"],
+                quote["cue_start"],
+                quote["cue_end"],
                 "quote",
             )
         )
     return found
 
 
-def _quote_with_cue(quotes: pd.DataFrame, verb: Token) -> object | None:
-    if quotes.empty:
-        return None
-    hits = quotes[(quotes["cue_start"] <= verb.idx) & (quotes["cue_end"] > verb.idx)]
-    return next(hits.itertuples(), None)
+def _quote_with_cue(quotes: list[dict], verb: Token) -> dict | None:
+    return next(
+        (
+            quote
+            for quote in quotes
+            if quote["cue_start"] is not None and quote["cue_start"] <= verb.idx < quote["cue_end"]
+        ),
+        None,
+    )
 
 
-def _verb_stances(doc: Doc, quotes: pd.DataFrame, cast: Cast) -> list[_Stance]:
+def _verb_stances(doc: Doc, quotes: list[dict], cast: Cast) -> list[_Stance]:
     markers = verb_markers()
     found = []
     for verb in doc:
@@ -167,7 +181,7 @@ def _verb_stances(doc: Doc, quotes: pd.DataFrame, cast: Cast) -> list[_Stance]:
         quote = _quote_with_cue(quotes, verb)
         span = complement(verb)
         if span is None and quote is not None:
-            span = (int(quote.start), int(quote.end))
+            span = (quote["start"], quote["end"])
         if span is None or span[0] >= span[1]:
             continue
         marker_start, marker_end = _verb_marker_span(verb)
@@ -208,11 +222,11 @@ def fits(verb: Token, when: str) -> bool:
     return True
 
 
-def _holders(verb: Token, quote: object | None, cast: Cast) -> list[tuple]:
+def _holders(verb: Token, quote: dict | None, cast: Cast) -> list[tuple]:
     """``(actor, side, state_voice)`` of the verb's agents, else of the quote's speaker."""
     holders = [(c.actor, c.side, c.state_voice) for c in cast.agents(verb)]
-    if not holders and quote is not None and not pd.isna(quote.speaker):
-        speaker = str(quote.speaker)
+    if not holders and quote is not None and quote["speaker"] is not None:
+        speaker = quote["speaker"]
         holders.append((speaker, cast.side_of(speaker), False))
     return holders or [(None, None, False)]
 
@@ -307,12 +321,12 @@ def _clause_subject_actor(token: Token, cast: Cast) -> Credit | None:
 
 
 def _contrasts(
-    doc: Doc, article_id: str, stances: pd.DataFrame, contrast_spans: list[Span]
-) -> pd.DataFrame:
-    lines = stances[stances["stance"] == "official_line"]
+    doc: Doc, article_id: str, stances: list[dict], contrast_spans: list[Span]
+) -> list[dict]:
+    lines = [stance for stance in stances if stance["stance"] == "official_line"]
     rows = []
-    for admission in stances[stances["stance"] == "admission"].itertuples():
-        against = _line_against(admission, lines)
+    for admission in stances:
+        against = _line_against(admission, lines) if admission["stance"] == "admission" else None
         if against is None:
             continue
         marker_start, marker_end = _contrast_marker(doc, admission, against, contrast_spans)
@@ -320,49 +334,53 @@ def _contrasts(
             {
                 "article_id": article_id,
                 "contrast_id": len(rows),
-                "actor": admission.actor,
-                "side": admission.side,
-                "admission_id": admission.stance_id,
-                "admission": admission.statement,
-                "admission_start": admission.start,
-                "admission_end": admission.end,
-                "admission_polarity": admission.polarity,
-                "against_id": against.stance_id,
-                "against": against.statement,
-                "against_start": against.start,
-                "against_end": against.end,
-                "against_polarity": against.polarity,
-                "holder": against.actor,
+                "actor": admission["actor"],
+                "side": admission["side"],
+                "admission_id": admission["stance_id"],
+                "admission": admission["statement"],
+                "admission_start": admission["start"],
+                "admission_end": admission["end"],
+                "admission_polarity": admission["polarity"],
+                "against_id": against["stance_id"],
+                "against": against["statement"],
+                "against_start": against["start"],
+                "against_end": against["end"],
+                "against_polarity": against["polarity"],
+                "holder": against["actor"],
                 "marker": nlp.text_of(doc)[marker_start:marker_end],
                 "marker_start": marker_start,
                 "marker_end": marker_end,
-                "sent_id": admission.sent_id,
+                "sent_id": admission["sent_id"],
             }
         )
-    return frames.conform("contrasts", rows)
+    return rows
 
 
-def _line_against(admission: object, lines: pd.DataFrame) -> object | None:
-    if pd.isna(admission.side):
+def _line_against(admission: dict, lines: list[dict]) -> dict | None:
+    """The official line an admission breaks with: its side's, in its sentence first, then one
+    named by a verb, then the nearest."""
+    side = admission["side"]
+    if side is None:
         return None
-    same_side = lines[(lines["side"] == admission.side) | (lines["actor"] == admission.side)]
-    if same_side.empty:
-        return None
-    ranked = same_side.assign(
-        same_sentence=same_side["sent_id"] != admission.sent_id,
-        named=same_side["found_by"] != "noun",
-        distance=(same_side["start"] - admission.start).abs(),
-    ).sort_values(["same_sentence", "named", "distance"])
-    return next(ranked.itertuples())
+    same_side = [line for line in lines if side in (line["side"], line["actor"])]
+    return min(
+        same_side,
+        key=lambda line: (
+            line["sent_id"] != admission["sent_id"],
+            line["found_by"] != "noun",
+            abs(line["start"] - admission["start"]),
+        ),
+        default=None,
+    )
 
 
 def _contrast_marker(
-    doc: Doc, admission: object, against: object, contrast_spans: list[Span]
+    doc: Doc, admission: dict, against: dict, contrast_spans: list[Span]
 ) -> tuple[int, int]:
     sentence = doc[
-        doc.char_span(admission.start, admission.end, alignment_mode="expand").start
+        doc.char_span(admission["start"], admission["end"], alignment_mode="expand").start
     ].sent
     in_sentence = [s for s in contrast_spans if sentence.start <= s.start < sentence.end]
-    if in_sentence and against.sent_id == admission.sent_id:
-        return int(against.marker_start), int(against.marker_end)
-    return int(admission.marker_start), int(admission.marker_end)
+    if in_sentence and against["sent_id"] == admission["sent_id"]:
+        return against["marker_start"], against["marker_end"]
+    return admission["marker_start"], admission["marker_end"]

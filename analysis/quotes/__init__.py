@@ -40,13 +40,14 @@ The package, each module importing only those listed before it:
 - :mod:`~analysis.quotes.direct`: quotes standing as their own sentences, grouped into runs and
   attributed to the clause beside them, a dash and name, or the previous speaker.
 - :mod:`~analysis.quotes.reported`: indirect and mixed quotes, one per cue with a content.
-- :mod:`~analysis.quotes.find`: :func:`find_quotes`, the passes in order and the two frames.
+- :mod:`~analysis.quotes.find`: :func:`find_quotes`, the passes in order and the two frames
+  (:func:`quote_rows`: their records, which the later layers read).
 
-Only :func:`find_quotes` and :func:`load_reporting_verbs` are public; a module's names without a
-leading underscore are what its sibling modules import from it.
+Only :func:`find_quotes`, :func:`quote_rows` and :func:`load_reporting_verbs` are public; a
+module's names without a leading underscore are what its sibling modules import from it.
 """
 
 from analysis.quotes.cues import load_reporting_verbs
-from analysis.quotes.find import find_quotes
+from analysis.quotes.find import find_quotes, quote_rows
 
-__all__ = ["find_quotes", "load_reporting_verbs"]
+__all__ = ["find_quotes", "load_reporting_verbs", "quote_rows"]

@@ -24,20 +24,37 @@ def find_quotes(
     doc: Doc,
     article_id: str,
     *,
-    mentions: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | list[dict] | None = None,
     verbs: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Direct, mixed and indirect quotes in one parsed article, with their quoted fragments.
 
+    The ``quotes`` and ``fragments`` frames of :func:`quote_rows` (same arguments).
+    """
+    quoted, fragments = quote_rows(doc, article_id, mentions=mentions, verbs=verbs)
+    return frames.conform("quotes", quoted), frames.conform("fragments", fragments)
+
+
+def quote_rows(
+    doc: Doc,
+    article_id: str,
+    *,
+    mentions: pd.DataFrame | list[dict] | None = None,
+    verbs: pd.DataFrame | None = None,
+) -> tuple[list[dict], list[dict]]:
+    """Direct, mixed and indirect quotes in one parsed article, with their quoted fragments, as
+    records (what the later layers read).
+
     Args:
         doc: the article parsed by :func:`analysis.nlp.parse`.
         article_id: the article's id, copied into every row.
-        mentions: the article's ``mentions`` frame (:func:`analysis.actors.find_mentions`);
-            when given, ``speaker`` is the canonical actor of the mention at the speaker span.
+        mentions: the article's ``mentions`` (:func:`analysis.actors.find_mentions`, frame or
+            records); when given, ``speaker`` is the canonical actor of the mention at the
+            speaker span.
         verbs: a reporting-verb lexicon (:func:`load_reporting_verbs`); the shipped one by default.
 
     Returns:
-        The ``quotes`` and ``fragments`` frames (columns in :data:`analysis.frames.SCHEMAS`).
+        ``quotes`` and ``fragments`` records (columns in :data:`analysis.frames.SCHEMAS`).
     """
     table = verb_table(default_verbs() if verbs is None else verbs)
     text = nlp.text_of(doc)
@@ -52,7 +69,8 @@ def find_quotes(
     found = sorted(direct + reported, key=lambda quote: (quote.start, quote.end))
     refloat(found, text)
     _attach_stray_warnings(found, segments)
-    return _frames(doc, article_id, found, mentions)
+    mentions = None if mentions is None else frames.records(mentions)
+    return _rows(doc, article_id, found, mentions)
 
 
 def _attach_stray_warnings(found: list[Quote], segments: list[Quotation]) -> None:
@@ -64,15 +82,15 @@ def _attach_stray_warnings(found: list[Quote], segments: list[Quotation]) -> Non
             nearest.warnings.append(segment.warning)
 
 
-def _frames(
-    doc: Doc, article_id: str, found: list[Quote], mentions: pd.DataFrame | None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    quote_rows, fragment_rows = [], []
+def _rows(
+    doc: Doc, article_id: str, found: list[Quote], mentions: list[dict] | None
+) -> tuple[list[dict], list[dict]]:
+    quoted, fragments = [], []
     for quote_id, quote in enumerate(found):
-        quote_rows.append(_quote_row(doc, article_id, quote_id, quote, mentions))
+        quoted.append(_quote_row(doc, article_id, quote_id, quote, mentions))
         for segment in quote.segments:
             words = nlp.text_of(doc)[segment.start : segment.end]
-            fragment_rows.append(
+            fragments.append(
                 {
                     "article_id": article_id,
                     "quote_id": quote_id,
@@ -82,11 +100,11 @@ def _frames(
                     "polarity": sentiment.textblob_scores(words)[0],
                 }
             )
-    return frames.conform("quotes", quote_rows), frames.conform("fragments", fragment_rows)
+    return quoted, fragments
 
 
 def _quote_row(
-    doc: Doc, article_id: str, quote_id: int, quote: Quote, mentions: pd.DataFrame | None
+    doc: Doc, article_id: str, quote_id: int, quote: Quote, mentions: list[dict] | None
 ) -> dict:
     text = nlp.text_of(doc)
     content = text[quote.start : quote.end]

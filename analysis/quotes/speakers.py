@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from analysis import nlp
@@ -299,7 +298,7 @@ def speaker_offsets(speaker: Span | tuple[int, int] | None) -> tuple[int | None,
 
 
 def canonical_speaker(
-    mentions: pd.DataFrame | None,
+    mentions: list[dict] | None,
     start: int | None,
     end: int | None,
     quote: Quote,
@@ -327,7 +326,7 @@ def canonical_speaker(
     return None if _unresolved(speaker_text, head) else speaker_text
 
 
-def _covers(mention: pd.Series, token: Token) -> bool:
+def _covers(mention: dict, token: Token) -> bool:
     return int(mention["start"]) <= token.idx < int(mention["end"])
 
 
