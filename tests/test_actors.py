@@ -113,6 +113,17 @@ def test_missing_table_is_named(tmp_path):
         actors.load_actor_table(tmp_path / "nowhere.csv")
 
 
+def test_the_table_is_read_once_and_an_edit_is_seen(tmp_path):
+    """A run reads the table once (not once per article), and a researcher's edit is read."""
+    path = tmp_path / "actors.csv"
+    path.write_text("actor,aliases,type,side,role\nA,,person,,\n", encoding="utf-8")
+    first = actors.load_actor_table(path)
+    first.loc[0, "actor"] = "changed by the caller"
+    assert actors.load_actor_table(path)["actor"].tolist() == ["A"]  # the cached copy is intact
+    path.write_text("actor,aliases,type,side,role\nA,,person,,\nBee,,place,,\n", encoding="utf-8")
+    assert actors.load_actor_table(path)["actor"].tolist() == ["A", "Bee"]
+
+
 # --------------------------------------------------------------------------- the bundled article
 
 

@@ -24,17 +24,31 @@ class ActorTableError(LexiconError):
 def load_actor_table(path: Path = config.ACTORS_TABLE) -> pd.DataFrame:
     """Read the actor table a researcher edits (``data/actors.csv``).
 
+    The file is read once per version (its modification time and size), so a run reads it once
+    and an edit is seen on the next call.
+
     Args:
         path: a CSV with columns actor, aliases (``|``-separated), type, side, role; comment lines
             starting with ``#`` may precede the header.
 
     Returns:
-        One row per actor, empty strings as ``<NA>``, aliases as written.
+        One row per actor, empty strings as ``<NA>``, aliases as written (a copy: the caller may
+        change it).
 
     Raises:
         ActorTableError: the file is missing or malformed; the message names the file, the line
             and what to fix (unknown type, empty or duplicate actor, wrong number of fields).
     """
+    try:
+        stat = Path(path).stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        version = None  # read_rows says what is wrong
+    return _read_actor_table(Path(path), version).copy()
+
+
+@lru_cache(maxsize=8)
+def _read_actor_table(path: Path, version: tuple[int, int] | None) -> pd.DataFrame:
     records = []
     seen: dict[str, int] = {}
     try:

@@ -77,6 +77,12 @@ def default_verbs() -> pd.DataFrame:
     return load_reporting_verbs()
 
 
+@lru_cache(maxsize=1)
+def default_table() -> VerbTable:
+    """The shipped reporting-verb lexicon as a lookup, built once."""
+    return verb_table(default_verbs())
+
+
 def verb_table(verbs: pd.DataFrame) -> VerbTable:
     """The lexicon as a lookup: lemma → (class, complements)."""
     return {

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from analysis import frames, nlp, sentiment
 from analysis.marks import Quotation, pair_quotation_marks
-from analysis.quotes.cues import default_verbs, find_cues, verb_table
+from analysis.quotes.cues import default_table, find_cues, verb_table
 from analysis.quotes.direct import direct_quotes, refloat
 from analysis.quotes.record import Quote, overlaps_direct
 from analysis.quotes.reported import (
@@ -56,7 +56,7 @@ def quote_rows(
     Returns:
         ``quotes`` and ``fragments`` records (columns in :data:`analysis.frames.SCHEMAS`).
     """
-    table = verb_table(default_verbs() if verbs is None else verbs)
+    table = default_table() if verbs is None else verb_table(verbs)
     text = nlp.text_of(doc)
     segments = pair_quotation_marks(text)
     cues = {cue.token.i: cue for cue in find_cues(doc, table)}
