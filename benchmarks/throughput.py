@@ -4,9 +4,11 @@
 
 Each side runs in its own child process (so each peak memory is its own), parsing from scratch
 (no cache). Prints words/second for both, their ratio (ours / spaCy's; 1.0 means our layers cost
-nothing on top of parsing) and each side's peak resident memory; then the layers alone on the
-parses (cached), as words/s against spaCy's and split by layer. Skips cleanly when the corpus
-folder is absent.
+nothing on top of parsing) and each side's peak resident memory; then the same ``extract`` with
+its tone stage (the fine-tuned encoder of :mod:`analysis.tone`, a model run per (sentence, actor)
+pair) replaced by a no-op, which is what the rule layers cost; then the layers alone on the
+parses (cached), as words/s against spaCy's, with and without tone, and split by stage. Skips
+cleanly when the corpus folder is absent.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ def measure(mode: str, corpus: Path, repeat: int) -> dict:
         run = lambda: _time_layers(docs, list(articles["article_id"]), split)  # noqa: E731
     else:
         nlp.load_model()
+        if mode == "untoned":
+            _skip_tone()
         run = lambda: analysis.extract(articles, use_cache=False)  # noqa: E731
     run()  # warm-up: model and lexicon loading are not throughput
     split.clear()
@@ -54,6 +58,16 @@ def measure(mode: str, corpus: Path, repeat: int) -> dict:
         "peak_mib": peak_mib,
         "split": {stage: seconds / repeat for stage, seconds in split.items()},
     }
+
+
+def _skip_tone() -> None:
+    """Make the pipeline's tone stage a no-op: mentions keep no tone, no quote_tone rows."""
+    from analysis import pipeline
+
+    def untoned(analysed: list[tuple]) -> list[dict]:
+        return [{"mentions": found["mentions"], "quote_tone": []} for _, _, found in analysed]
+
+    pipeline._tone_each = untoned
 
 
 def _time_layers(docs: list, article_ids: list[str], split: dict[str, float]) -> None:
@@ -107,7 +121,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--child", choices=["spacy", "extract", "layers"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child", choices=["spacy", "extract", "untoned", "layers"], help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"skipped: corpus folder {args.corpus} not found")
@@ -117,25 +133,33 @@ def main() -> int:
         return 0
     reference = _child("spacy", args.corpus, args.repeat)
     ours = _child("extract", args.corpus, args.repeat)
+    untoned = _child("untoned", args.corpus, args.repeat)
     print(
         f"corpus: {args.corpus} ({ours['articles']} articles, {ours['words']} words), "
         f"best of {args.repeat}"
     )
-    for side, name in ((reference, "spaCy nlp.pipe (reference)"), (ours, "analysis.extract")):
+    for side, name in (
+        (reference, "spaCy nlp.pipe (reference)"),
+        (ours, "analysis.extract"),
+        (untoned, "extract, tone stage skipped"),
+    ):
         rate = side["words"] / side["seconds"]
         print(
             f"  {name:28s} {rate:9.0f} words/s  {side['seconds']:6.2f} s  "
             f"peak {side['peak_mib']:6.0f} MiB"
         )
-    ratio = reference["seconds"] / ours["seconds"]
-    print(f"throughput ratio (extract / spaCy): {ratio:.2f}  (aim ≥ 0.80)")
+    print(
+        f"throughput ratio (extract / spaCy): {reference['seconds'] / ours['seconds']:.2f}; "
+        f"without the tone model: {reference['seconds'] / untoned['seconds']:.2f}  (aim ≥ 0.80)"
+    )
     layers = _child("layers", args.corpus, args.repeat)
+    total = sum(layers["split"].values())
+    rules = total - layers["split"].get("tone", 0.0)
     print(
         f"layers alone (parse cached): {layers['words'] / layers['seconds']:.0f} words/s, "
-        f"{reference['seconds'] / layers['seconds']:.2f}× spaCy's words/s (aim ≥ 4); "
-        "mean seconds per pass by layer:"
+        f"{reference['seconds'] / layers['seconds']:.2f}× spaCy's words/s; without the tone "
+        f"model {reference['seconds'] / rules:.2f}× (aim ≥ 4); mean seconds per pass by stage:"
     )
-    total = sum(layers["split"].values())
     for stage, seconds in sorted(layers["split"].items(), key=lambda item: -item[1]):
         print(f"  {stage:<14} {seconds:6.2f} s  {100 * seconds / total:5.1f}%")
     return 0
