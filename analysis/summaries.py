@@ -67,8 +67,9 @@ def summarize_actors(
         first_sentence=("sent_id", "min"),
     )
     actors["role"] = role.reindex(actors.index)
-    actors["aliases"] = grouped["text"].agg(
-        lambda texts: " | ".join(dict.fromkeys(texts.str.replace("’", "'")))
+    spelled = ordered["text"].str.replace("’", "'", regex=False)  # one apostrophe per alias
+    actors["aliases"] = spelled.groupby([ordered[key] for key in keys], sort=False).agg(
+        lambda texts: " | ".join(dict.fromkeys(texts))
     )
     actors = actors.reset_index()
     if not by_article:
@@ -135,17 +136,16 @@ def voice_and_portrayal(
     views = [("voice", voice), ("portrayal", portrayal), ("toward", _toward_values(mentions))]
     for view, values in views:
         for (actor, analyser), scores in values.groupby(["actor", "analyser"])["score"]:
-            low, high = _bootstrap(
-                np.sort(scores.to_numpy(float)), n_boot, (seed, actor, view, analyser)
-            )
+            scored = scores.to_numpy(float)
+            low, high = _bootstrap(np.sort(scored), n_boot, (seed, actor, view, analyser))
             rows.append(
                 {
                     "actor": actor,
                     "side": sides.get(actor, pd.NA),
                     "view": view,
                     "analyser": analyser,
-                    "n": len(scores),
-                    "mean": float(scores.mean()),
+                    "n": len(scored),
+                    "mean": float(scored.mean()),
                     "ci_low": low,
                     "ci_high": high,
                 }
