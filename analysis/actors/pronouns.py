@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from analysis import nlp
 from analysis.actors.names import first_name
 from analysis.actors.state import PLURAL_TAGS, SUBJECTS, Mention, Resolver
+from analysis.syntax import relative_antecedent
 
 MASCULINE = {"he", "him", "his", "himself"}
 FEMININE = {"she", "her", "hers", "herself"}
@@ -54,10 +55,7 @@ def _arguments(verb: Token) -> Iterator[Token]:
         found = [c for c in verb.head.children if c.dep_ in SUBJECTS] + found
     found.sort(key=lambda c: ARGUMENTS.index(c.dep_))
     for argument in found:
-        if argument.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
-            yield verb.head
-        else:
-            yield argument
+        yield relative_antecedent(argument) or argument
 
 
 _BLOCKED = object()

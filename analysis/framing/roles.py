@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from analysis import nlp
 from analysis.framing.lexicons import LIGHT_VERBS
 from analysis.lexicons import lexicon
+from analysis.syntax import is_relative, relative_antecedent
 
 _ADJUNCTS = ("advcl", "acl", "pcomp")
 
@@ -29,22 +30,12 @@ def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     return found
 
 
-def _is_relative(token: Token) -> bool:
-    return token.tag_ in ("WDT", "WP") and token.lower_ in ("that", "which", "who", "whom")
-
-
-def _antecedent(token: Token, verb: Token) -> Token | None:
-    """The noun a relative pronoun stands for: the head of the relative clause."""
-    clause = verb
-    while clause.dep_ not in ("relcl", "ROOT") and clause.head != clause:
-        clause = clause.head
-    return clause.head if clause.dep_ == "relcl" else None
-
-
-def _resolve_relative(tokens: Iterable[Token], verb: Token) -> list[Token]:
+def _resolve_relative(tokens: Iterable[Token]) -> list[Token]:
+    """``tokens`` with each relative pronoun replaced by the noun it stands for (dropped when it
+    stands for none)."""
     resolved = []
     for token in tokens:
-        target = _antecedent(token, verb) if _is_relative(token) else token
+        target = relative_antecedent(token) if is_relative(token) else token
         if target is not None:
             resolved.append(target)
     return resolved
@@ -84,7 +75,7 @@ def _stated_agents(verb: Token) -> list[Token]:
         for grandchild in child.children
         if grandchild.dep_ == "pobj"
     ]
-    return _with_conjuncts(_resolve_relative(subjects + by_phrase, verb))
+    return _with_conjuncts(_resolve_relative(subjects + by_phrase))
 
 
 def _controllers(verb: Token) -> list[Token]:
@@ -97,7 +88,7 @@ def _controllers(verb: Token) -> list[Token]:
         return []
     head = verb.head
     if verb.dep_ == "xcomp":
-        objects = [c for c in head.children if c.dep_ == "dobj" and not _is_relative(c)]
+        objects = [c for c in head.children if c.dep_ == "dobj" and not is_relative(c)]
         return _with_conjuncts(objects) if objects else agents_of(head)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return agents_of(raised_to(verb) or head)
@@ -106,7 +97,7 @@ def _controllers(verb: Token) -> list[Token]:
     for ancestor in verb.ancestors:
         subjects = [child for child in ancestor.children if child.dep_ == "nsubj"]
         if subjects:
-            return _with_conjuncts(_resolve_relative(subjects, ancestor))
+            return _with_conjuncts(_resolve_relative(subjects))
     return []
 
 
@@ -185,7 +176,7 @@ def patients_of(verb: Token) -> list[Token]:
         objects.append(verb.head)  # "drones fired by Russia"
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not objects:
         objects += _main_subjects(verb)  # "Asked about this comment, Price said"
-    return _with_conjuncts(_resolve_relative(objects, verb))
+    return _with_conjuncts(_resolve_relative(objects))
 
 
 def _light_verb_object(verb: Token, obj: Token) -> bool:

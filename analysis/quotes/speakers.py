@@ -28,6 +28,7 @@ from analysis.quotes.cues import (
     quoted_as_saying,
 )
 from analysis.quotes.record import Quote
+from analysis.syntax import relative_antecedent
 
 #: Where the parser may hang the name that is really a finite verb's subject.
 _STRANDED = {"pobj", "dobj", "compound", "appos", "conj", "dep"}
@@ -283,9 +284,8 @@ def set_cue(quote: Quote, cue: Cue, subject: Token | None, content: tuple[int, i
 
 def _relative_antecedent(subject: Token) -> str | None:
     """For "who"/"which" subjects of a relative clause, the noun phrase they stand for."""
-    if subject.tag_ not in {"WP", "WDT"} or subject.head.dep_ != "relcl":
-        return None
-    return _speaker_span(subject.head.head).text
+    antecedent = relative_antecedent(subject)
+    return None if antecedent is None else _speaker_span(antecedent).text
 
 
 def speaker_offsets(speaker: Span | tuple[int, int] | None) -> tuple[int | None, int | None]:
