@@ -455,6 +455,15 @@ def test_negation_and_modality_cancel_a_stance():
     assert _stances_of("The Kremlin never admitted that its troops were there.").empty
 
 
+def test_a_stance_on_a_relative_pronoun_is_a_stance_on_the_noun_it_stands_for():
+    """ "claims, which it rejected": the denial is of the claims, not of "which"; with "as ..."
+    (a naming verb), the relative clause itself says what the thing is called."""
+    denied = _stances_of("The ministry faced claims of torture, which it rejected on Monday.")
+    assert denied[["stance", "statement"]].values.tolist() == [["denial", "claims of torture"]]
+    named = _stances_of("The army shelled the bridge, which the mayor described as a lifeline.")
+    assert named.statement.tolist() == ["which the mayor described as a lifeline"]
+
+
 def test_verbs_of_saying_are_voice_not_agency():
     frame = _agency_of(
         "Vladimir Putin said the talks had failed. He told reporters the army was ready and "

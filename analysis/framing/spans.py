@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from analysis import nlp
 from analysis.framing.roles import raised_to
+from analysis.syntax import relative_antecedent
 
 _CLAUSE_BREAKS = {",", ";", ":", "–", "—", ".", "!", "?"}
 _TRAILING = ",;:–—.!? \n\t"
@@ -56,8 +57,9 @@ def clause_after(that: Token) -> tuple[int, int]:
 
 
 def complement(verb: Token) -> tuple[int, int] | None:
-    """What a stance verb takes a stance on: its clause, its object (with "as ..."), or, for a
-    participle ("fears, dismissed by the Kremlin, that ..."), the noun it modifies.
+    """What a stance verb takes a stance on: its clause, its object (with "as ..."; for a relative
+    pronoun without one, the noun phrase it stands for), or, for a participle ("fears,
+    dismissed by the Kremlin, that ..."), the noun it modifies.
 
     Args:
         verb: a stance verb token.
@@ -73,10 +75,14 @@ def complement(verb: Token) -> tuple[int, int] | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
+    naming = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"]
+    antecedent = relative_antecedent(obj)
+    if antecedent is not None and not naming:  # "the claims, which the ministry rejected"
+        before = [t for t in antecedent.subtree if t.i < obj.i]
+        return trimmed(verb.doc, before[0].idx, before[-1].idx + len(before[-1]))
     tokens = list(obj.subtree)
-    for child in verb.rights:
-        if child.dep_ == "prep" and child.lower_ == "as":
-            tokens += list(child.subtree)
+    for child in naming:
+        tokens += list(child.subtree)
     last = max(tokens, key=lambda t: t.i)
     return trimmed(verb.doc, obj.left_edge.idx, last.idx + len(last))
 
