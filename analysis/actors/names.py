@@ -256,12 +256,11 @@ def unnamed_subjects(state: Resolver) -> None:
     at least twice ("Byron received his early education", "Marbles uploads a new video") is a
     person, unless the word is also written in lower case or names an office or organisation."""
     doc, lex = state.doc, state.lex
-    lower = {t.lower_ for t in doc if t.is_lower}
     subjects: dict[str, list[Token]] = {}
     for token in doc:
         if token.dep_ not in SUBJECTS or token.tag_ not in PROPER_TAGS or not token.is_title:
             continue
-        if token.ent_type_ or token.i in state.covered or token.lower_ in lower:
+        if token.ent_type_ or token.i in state.covered:
             continue
         if any(c.dep_ == "compound" for c in token.children) or token.dep_ == "compound":
             continue
@@ -270,8 +269,10 @@ def unnamed_subjects(state: Resolver) -> None:
         if token.lower_ in lex.gendered or token.text in lex.demonyms:
             continue
         subjects.setdefault(token.text, []).append(token)
-    for word, found in subjects.items():
-        if len(found) >= 2:
+    repeated = {word: found for word, found in subjects.items() if len(found) >= 2}
+    lower = {t.lower_ for t in doc if t.is_lower} if repeated else set()  # only when needed
+    for word, found in repeated.items():
+        if found[0].lower_ not in lower:
             actor = state.actor(word, "person", None)
             for token in found:
                 state.add(Mention(token.i, token.i + 1, token.i, actor, "name"))
