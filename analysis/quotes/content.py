@@ -313,7 +313,7 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
             parts.append(child)
         elif _object_preposition(child) and "object" in complements:
             parts.append(child)
-    if "naming" in complements:
+    if "naming" in complements and (_naming_parts(verb) or "object" not in complements):
         return _naming_parts(verb)
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if (

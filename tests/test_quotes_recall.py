@@ -1,0 +1,25 @@
+"""Quotes: the attribution forms added for recall on held-out news, each on an invented sentence."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import nlp, quotes
+
+
+def _find(text: str) -> pd.DataFrame:
+    return quotes.find_quotes(nlp.parse([text])[0], "t")[0]
+
+
+def test_naming_verb_without_a_predicate_reports_its_object():
+    found = _find("The inspector described the damage to the harbour wall in her report.")
+    row = found.iloc[0]
+    assert (row.cue, row.speaker_text) == ("described", "The inspector")
+    assert row.content.startswith("the damage to the harbour wall")
+
+
+def test_view_as_a_verb_names_what_is_held():
+    found = _find("Most farmers view the new levy as a threat to their livelihood.")
+    row = found.iloc[0]
+    assert (row.cue, row.speaker_text, row.cue_class) == ("view", "Most farmers", "cognitive")
+    assert row.content == "the new levy as a threat to their livelihood"
