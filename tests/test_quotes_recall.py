@@ -23,3 +23,9 @@ def test_view_as_a_verb_names_what_is_held():
     row = found.iloc[0]
     assert (row.cue, row.speaker_text, row.cue_class) == ("view", "Most farmers", "cognitive")
     assert row.content == "the new levy as a threat to their livelihood"
+
+
+def test_act_imagined_under_a_belief_stays_in_the_belief():
+    found = _find("Residents feared that the landlord could threaten to evict them before winter.")
+    assert found.cue.tolist() == ["feared"]
+    assert found.iloc[0].content == "the landlord could threaten to evict them before winter"

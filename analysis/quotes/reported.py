@@ -47,11 +47,12 @@ def reported_quotes(
     return quotes
 
 
-def outermost(reported: list[Quote], direct: list[Quote]) -> list[Quote]:
+def outermost(doc: Doc, reported: list[Quote], direct: list[Quote]) -> list[Quote]:
     """Drop reported quotes whose cue lies inside another quote's content.
 
     In "he said she plans to run", what "she plans" is part of what he said: the words already
-    belong to the outer quote, and a nested row would count them twice.
+    belong to the outer quote, and a nested row would count them twice. Inside a belief the
+    same holds for an act under a modal ("feared that the landlord could threaten …").
     """
     everything = reported + direct
     return [
@@ -59,11 +60,21 @@ def outermost(reported: list[Quote], direct: list[Quote]) -> list[Quote]:
         for quote in reported
         if not any(
             other is not quote
-            and other.cue_class not in NOT_SPEECH
+            and (
+                other.cue_class not in NOT_SPEECH
+                or (other.cue_class == "cognitive" and _hypothetical(doc, quote))
+            )
             and other.start <= quote.cue[0] < other.end
             for other in everything
         )
     ]
+
+
+def _hypothetical(doc: Doc, quote: Quote) -> bool:
+    """ "worried that Patriot could threaten to …": a cue under a modal is an act imagined by
+    whoever holds the belief around it, not a report of its own."""
+    token = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand").root
+    return any(child.tag_ == "MD" for child in token.children)
 
 
 def stop_at_direct(reported: list[Quote], direct: list[Quote], text: str) -> None:
