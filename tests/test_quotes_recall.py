@@ -29,3 +29,13 @@ def test_act_imagined_under_a_belief_stays_in_the_belief():
     found = _find("Residents feared that the landlord could threaten to evict them before winter.")
     assert found.cue.tolist() == ["feared"]
     assert found.iloc[0].content == "the landlord could threaten to evict them before winter"
+
+
+def test_headline_rubric_before_a_colon_is_no_speaker():
+    text = (
+        "Bread Before Bonds: Bakers Plan to Raise Prices Across the County\n\n"
+        "Bakers in the county plan to raise prices next month."
+    )
+    assert "Bread Before Bonds" not in _find(text).speaker_text.dropna().tolist()
+    named = _find("Lindqvist: The harbour plan will cost jobs across the county\n\nMore follows.")
+    assert named.speaker_text.tolist() == ["Lindqvist"]

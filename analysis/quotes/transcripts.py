@@ -1,7 +1,7 @@
 """Transcript lines: ``PENCE: Well, …`` and ``Sanders: Clinton needs …``, a name and a colon.
 
 Labels such as ``Note:`` or ``Photo:`` name no speaker, nor do a headline's rubrics
-(``The Latest:``).
+(``The Latest:``, ``Stealth Over Health:`` opening the first line).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from analysis import nlp
 from analysis.lexicons import lexicon
@@ -35,7 +35,18 @@ def _rubric(doc: Doc, match: re.Match) -> bool:
     if label.split()[0] in {"The", "A", "An"} and not label.isupper():
         return True
     words = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-    return words is not None and any(word.tag_ in {"VBZ", "VBP", "VBD"} for word in words)
+    if words is None:
+        return False
+    return any(word.tag_ in {"VBZ", "VBP", "VBD"} for word in words) or _headline_label(doc, words)
+
+
+def _headline_label(doc: Doc, words: Span) -> bool:
+    """ "Stealth Over Health: Clinton Was …": a label opening the article's first line, in title
+    case with a grammar word after its first word, is its headline's rubric, not a name ("Poll:",
+    "Sanders:" and "PENCE:" stay speakers)."""
+    if nlp.text_of(doc)[: words.start_char].strip() or words.text.isupper():
+        return False
+    return any(word.is_stop for word in words[1:])
 
 
 def colon_quotes(doc: Doc, segments: list[Quotation]) -> list[Quote]:
