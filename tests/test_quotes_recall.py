@@ -39,3 +39,17 @@ def test_headline_rubric_before_a_colon_is_no_speaker():
     assert "Bread Before Bonds" not in _find(text).speaker_text.dropna().tolist()
     named = _find("Lindqvist: The harbour plan will cost jobs across the county\n\nMore follows.")
     assert named.speaker_text.tolist() == ["Lindqvist"]
+
+
+def test_ask_about_reports_the_topic():
+    found = _find("Several council members asked about the cost of the new bridge.")
+    row = found.iloc[0]
+    assert (row.cue, row.speaker_text) == ("asked about", "Several council members")
+    assert row.content == "the cost of the new bridge"
+
+
+def test_who_was_asked_is_not_who_asked():
+    for opening in ("Asked about the delay", "Urged to resign"):
+        found = _find(f"{opening}, the mayor said the contractor was to blame.")
+        assert found[["cue", "speaker_text"]].values.tolist() == [["said", "the mayor"]]
+        assert found.iloc[0].content == "the contractor was to blame"

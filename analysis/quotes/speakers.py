@@ -61,6 +61,8 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
         outer = [a for a in verb.ancestors if a.i in cues and _own_subject(a) is not None]
         if outer:
             return _own_subject(outer[-1])
+    if _bare_passive_participle(verb):
+        return None
     head = verb
     while (head.dep_ in _INHERITS_SUBJECT or _gerund_holder(head)) and head.head is not head:
         controller = _object_controller(head)
@@ -73,6 +75,16 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
         if subject is not None:
             return subject
     return _stranded_subject(verb)
+
+
+def _bare_passive_participle(verb: Token) -> bool:
+    """ "Asked about the comment, the spokesman said …": the subject of the clause a bare passive
+    participle hangs on is who was asked, not who asked; the asker is unknown."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and not any(child.dep_ in {"aux", "auxpass", "mark"} for child in verb.children)
+    )
 
 
 def _reporter_of_participle(verb: Token, cues: dict[int, Cue]) -> Token | None:
