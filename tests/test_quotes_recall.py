@@ -53,3 +53,15 @@ def test_who_was_asked_is_not_who_asked():
         found = _find(f"{opening}, the mayor said the contractor was to blame.")
         assert found[["cue", "speaker_text"]].values.tolist() == [["said", "the mayor"]]
         assert found.iloc[0].content == "the contractor was to blame"
+
+
+def test_agree_with_and_go_after_report_a_stance():
+    found = _find("The union leader agreed with the minister that the new rota was fair.")
+    row = found.iloc[0]
+    assert (row.cue, row.cue_class) == ("agreed with", "stance")
+    assert row.speaker_text == "The union leader"
+    assert row.content.endswith("the minister that the new rota was fair")
+    found = _find("In her speech the senator went after the governor as a coward who hid.")
+    row = found.iloc[0]
+    assert (row.cue, row.cue_class, row.speaker_text) == ("went after", "critical", "the senator")
+    assert row.content == "the governor as a coward who hid"
