@@ -65,3 +65,21 @@ def test_agree_with_and_go_after_report_a_stance():
     row = found.iloc[0]
     assert (row.cue, row.cue_class, row.speaker_text) == ("went after", "critical", "the senator")
     assert row.content == "the governor as a coward who hid"
+
+
+def test_verb_of_seeming_reports_an_impression():
+    row = _find("The new bridge seems to have cracked during the storm.").iloc[0]
+    assert (row.cue, row.cue_class) == ("seems", "cognitive")
+    assert pd.isna(row.speaker_text)
+    assert row.content == "The new bridge seems to have cracked during the storm"
+    row = _find("The figures seemed credible to the auditors.").iloc[0]
+    assert (row.speaker_text, row.content) == ("the auditors", "The figures seemed credible")
+    row = _find("It appears that the ferry will not sail tomorrow.").iloc[0]
+    assert row.content == "the ferry will not sail tomorrow"
+
+
+def test_seeming_leaves_the_report_to_the_verb_it_hedges():
+    found = _find("The minister appeared to concede that the ferry was late.")
+    assert found.cue.tolist() == ["to concede"]
+    found = _find("Photos showed what appeared to be a flooded cellar.")
+    assert found.cue.tolist() == ["showed"]

@@ -18,9 +18,11 @@ from analysis.quotes.cues import (
     Cue,
     VerbTable,
     comma_participle,
+    experiencer,
     is_noun,
     noun_clauses,
     quoted_as_saying,
+    raising_complement,
 )
 from analysis.quotes.layout import MIN_UNATTRIBUTED_WORDS, is_mark
 
@@ -38,6 +40,8 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
     doc = verb.doc
     if "according" in cue.complements:
         return _according_content(verb)
+    if "raising" in cue.complements:
+        return _seeming_content(verb, table)
     if _as_parenthetical(verb):
         return _host_around(verb, verb.head)
     if is_noun(cue.token):
@@ -74,6 +78,26 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
     if span is None or (len(span) == 1 and span[0].pos_ == "PRON"):
         return None  # "showing him": a lone pronoun says nothing about what was reported
     return span.start_char, span.end_char
+
+
+def _seeming_content(verb: Token, table: VerbTable) -> tuple[int, int] | None:
+    """ "The plan seems to have failed": what seems so, the subject with the complement (only the
+    clause of "it appears that …")."""
+    complement = raising_complement(verb)
+    if complement is None or complement.lemma_.lower() in table:
+        return None  # "appeared to blame the workers": the inner cue is the report
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is not None and subject.tag_ == "WP":
+        return None  # "what appeared to be a waiting room": the writer's hedged description
+    first = complement.left_edge.i
+    if complement.dep_ != "ccomp" and subject is not None:
+        first = subject.left_edge.i
+    end = complement.right_edge.i + 1
+    holder = experiencer(verb)
+    if holder is not None and first < holder.head.i < end:
+        end = holder.head.i  # "seemed credible to the auditors": the holder is no part of it
+    span = _trim_content(verb.doc, first, end)
+    return None if span is None else (span.start_char, span.end_char)
 
 
 def _after_fronted_relative(verb: Token, parts: list[Token], first: int) -> int | None:

@@ -49,8 +49,8 @@ def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
 
     Args:
         path: a CSV with columns ``lemma``, ``class`` and ``complements`` (``|``-separated
-            ``clause``, ``object``, ``infinitive``, ``naming``); ``#`` comment lines may precede
-            the header.
+            ``clause``, ``object``, ``infinitive``, ``naming``, ``noun``, ``raising``); ``#``
+            comment lines may precede the header.
 
     Returns:
         A frame with columns ``lemma`` (lower case), ``class``, ``complements``.
@@ -59,7 +59,7 @@ def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
         LexiconError: a column is missing, a row is malformed or a complement is unknown; the
             message names the file and the line.
     """
-    known = {"clause", "object", "infinitive", "naming", "noun"}
+    known = {"clause", "object", "infinitive", "naming", "noun", "raising"}
     records = []
     for line, row in read_rows(path, _LEXICON_COLUMNS):
         unknown = set(row["complements"].split("|")) - known
@@ -253,6 +253,29 @@ def _adjacent(verb: Token, particle: Token) -> bool:
     """The particle follows the verb with at most adverbs between ("spoke more often about")."""
     between = verb.doc[verb.i + 1 : particle.i]
     return all(token.pos_ == "ADV" for token in between)
+
+
+def raising_complement(verb: Token) -> Token | None:
+    """ "The plan seems to have failed", "it appears that …", "That looks unlikely": the
+    complement of a verb of seeming (a lexicon row with ``raising``), or None."""
+    return next((c for c in verb.rights if c.dep_ in {"xcomp", "ccomp", "acomp", "oprd"}), None)
+
+
+def experiencer(verb: Token) -> Token | None:
+    """ "seems credible *to me*": whom it seems so to, the holder of the impression."""
+    complement = raising_complement(verb)
+    heads = [verb] if complement is None else [verb, complement]
+    return next(
+        (
+            grand
+            for head in heads
+            for child in head.rights
+            if child.dep_ == "prep" and child.lower_ == "to"
+            for grand in child.children
+            if grand.dep_ == "pobj"
+        ),
+        None,
+    )
 
 
 def comma_participle(token: Token) -> bool:

@@ -128,9 +128,11 @@ def _end_before(quote: Quote, end: int, text: str) -> None:
 
 
 def _speakerless(cue: Cue) -> bool:
-    """Cues that report without naming who: "according to", nouns, agentless passives."""
+    """Cues that report without naming who: "according to", nouns, agentless passives, verbs of
+    seeming ("the plan seems to have failed")."""
     passive = any(child.dep_ == "nsubjpass" for child in cue.token.children)
-    return cue.lemma == "according to" or is_noun(cue.token) or passive
+    seeming = "raising" in cue.complements
+    return cue.lemma == "according to" or is_noun(cue.token) or passive or seeming
 
 
 def _reported_quote(

@@ -24,6 +24,7 @@ from analysis.quotes.cues import (
     Cue,
     comma_participle,
     compound_subject,
+    experiencer,
     inverted_cue,
     is_noun,
     quoted_as_saying,
@@ -39,6 +40,8 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
     """The token standing for who speaks: subject, passive agent, or a shared subject."""
     if is_noun(verb):
         return _noun_speaker(verb)
+    if verb.i in cues and "raising" in cues[verb.i].complements:
+        return experiencer(verb)
     if quoted_as_saying(verb) is not None:
         return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if inverted_cue(verb):
