@@ -83,3 +83,19 @@ def test_seeming_leaves_the_report_to_the_verb_it_hedges():
     assert found.cue.tolist() == ["to concede"]
     found = _find("Photos showed what appeared to be a flooded cellar.")
     assert found.cue.tolist() == ["showed"]
+
+
+def test_it_is_clear_that_reports_the_clause_without_a_speaker():
+    row = _find("It is clear that the talks have stalled.").iloc[0]
+    assert (row.cue, row.cue_class, row.content) == (
+        "is clear",
+        "cognitive",
+        "the talks have stalled",
+    )
+    assert pd.isna(row.speaker_text)
+    found = _find("It is clear that the mayor wants a second term.")
+    assert found.cue.tolist() == ["is clear", "wants"]
+    assert _find("It seems clear that the talks have stalled.").content.tolist() == [
+        "the talks have stalled"
+    ]
+    assert _find("The water was clear that morning.").empty

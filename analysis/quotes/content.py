@@ -84,7 +84,7 @@ def _seeming_content(verb: Token, table: VerbTable) -> tuple[int, int] | None:
     """ "The plan seems to have failed": what seems so, the subject with the complement (only the
     clause of "it appears that …")."""
     complement = raising_complement(verb)
-    if complement is None or complement.lemma_.lower() in table:
+    if complement is None or (complement.dep_ != "ccomp" and complement.lemma_.lower() in table):
         return None  # "appeared to blame the workers": the inner cue is the report
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is not None and subject.tag_ == "WP":

@@ -10,14 +10,14 @@ saying``, or a lexicon noun with its clause (``his claim that …``, ``a decisio
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
 from spacy.tokens import Doc, Token
 
 from analysis import config, nlp
-from analysis.lexicons import LexiconError, read_rows
+from analysis.lexicons import LexiconError, lexicon, read_rows
 
 REPORTING_VERBS = config.LEXICONS_DIR / "reporting_verbs.csv"
 _LEXICON_COLUMNS = ("lemma", "class", "complements")
@@ -94,13 +94,41 @@ def _cue_span(token: Token, last: Token) -> tuple[int, int]:
 
 
 def find_cues(doc: Doc, table: VerbTable) -> list[Cue]:
-    """Every reporting expression of the article: ``according to``, lexicon nouns and verbs."""
+    """Every reporting expression of the article: ``according to``, ``it is clear that``, lexicon
+    nouns and verbs."""
     found = []
     for token in doc:
-        cue = _according_to(token) or _noun_cue(token, table) or _verb_cue(token, table)
+        cue = (
+            _according_to(token)
+            or _evident_that(token)
+            or _noun_cue(token, table)
+            or _verb_cue(token, table)
+        )
         if cue is not None:
             found.append(cue)
     return found
+
+
+@cache
+def _evident_adjectives() -> frozenset[str]:
+    """Adjectives of evidence (``evident_adjectives.csv``)."""
+    return frozenset(row["lemma"] for row in lexicon("evident_adjectives.csv", "lemma"))
+
+
+def _evident_that(token: Token) -> Cue | None:
+    """ "It is clear that …", "Nor is it obvious that …": an adjective of evidence predicated of
+    an empty "it" with a clause; it reports the clause as a verb of seeming does."""
+    if token.dep_ != "acomp" or token.lemma_.lower() not in _evident_adjectives():
+        return None
+    if token.head.lemma_.lower() != "be":
+        return None  # "it seems clear that …": the verb of seeming is the cue
+    if not any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in token.head.children):
+        return None
+    if raising_complement(token) is None:
+        return None
+    first = token.head if token.head.i < token.i else token
+    span = (first.idx, token.idx + len(token))
+    return Cue(token, token.lemma_.lower(), "cognitive", frozenset({"raising"}), span)
 
 
 def _according_to(token: Token) -> Cue | None:
@@ -258,7 +286,15 @@ def _adjacent(verb: Token, particle: Token) -> bool:
 def raising_complement(verb: Token) -> Token | None:
     """ "The plan seems to have failed", "it appears that …", "That looks unlikely": the
     complement of a verb of seeming (a lexicon row with ``raising``), or None."""
-    return next((c for c in verb.rights if c.dep_ in {"xcomp", "ccomp", "acomp", "oprd"}), None)
+    heads = (verb, verb.head) if verb.pos_ == "ADJ" else (verb,)
+    rights = [child for head in heads for child in head.rights]
+    clause = next((c for c in rights if c.dep_ == "ccomp"), None)
+    if clause is not None or verb.pos_ == "ADJ":  # "it is clear that …": on the copula
+        return clause
+    complement = next((c for c in rights if c.dep_ in {"xcomp", "acomp", "oprd"}), None)
+    if complement is not None and complement.pos_ == "ADJ":  # "it seems clear that …"
+        return next((c for c in complement.rights if c.dep_ == "ccomp"), complement)
+    return complement
 
 
 def experiencer(verb: Token) -> Token | None:
