@@ -99,3 +99,11 @@ def test_it_is_clear_that_reports_the_clause_without_a_speaker():
         "the talks have stalled"
     ]
     assert _find("The water was clear that morning.").empty
+
+
+def test_verbs_of_attitude_report_their_object():
+    row = _find("The fishermen despise the new quota rules.").iloc[0]
+    assert (row.cue, row.cue_class, row.speaker_text) == ("despise", "stance", "The fishermen")
+    assert row.content == "the new quota rules"
+    row = _find("The council has largely ignored the petition from tenants.").iloc[0]
+    assert (row.cue, row.content) == ("ignored", "the petition from tenants")
