@@ -107,3 +107,10 @@ def test_verbs_of_attitude_report_their_object():
     assert row.content == "the new quota rules"
     row = _find("The council has largely ignored the petition from tenants.").iloc[0]
     assert (row.cue, row.content) == ("ignored", "the petition from tenants")
+
+
+def test_a_time_phrase_does_not_break_a_phrasal_cue():
+    row = _find("The senator spoke out on Tuesday about the closure of the mine.").iloc[0]
+    assert (row.cue_lemma, row.speaker_text) == ("speak about", "The senator")
+    assert row.content == "the closure of the mine"
+    assert _find("The farmer called the vet for help with the calf.").empty

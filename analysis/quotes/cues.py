@@ -278,9 +278,17 @@ def _particle(child: Token) -> bool:
 
 
 def _adjacent(verb: Token, particle: Token) -> bool:
-    """The particle follows the verb with at most adverbs between ("spoke more often about")."""
+    """The particle follows the verb with at most adverbs, particles, or the verb's own time and
+    place phrases between ("spoke more often about", "spoke out Tuesday about", "weighed in on
+    Friday about"); an object between ("called the police for …") breaks the phrase."""
+    modifiers = {
+        token.i
+        for child in verb.rights
+        if child.dep_ in {"advmod", "npadvmod", "prt", "prep"} and child.i < particle.i
+        for token in child.subtree
+    }
     between = verb.doc[verb.i + 1 : particle.i]
-    return all(token.pos_ == "ADV" for token in between)
+    return all(token.pos_ == "ADV" or token.i in modifiers for token in between)
 
 
 def raising_complement(verb: Token) -> Token | None:
