@@ -114,3 +114,11 @@ def test_a_time_phrase_does_not_break_a_phrasal_cue():
     assert (row.cue_lemma, row.speaker_text) == ("speak about", "The senator")
     assert row.content == "the closure of the mine"
     assert _find("The farmer called the vet for help with the calf.").empty
+
+
+def test_verbs_of_chanting_and_yelling_report_speech():
+    row = _find("Outside the town hall the crowd chanted slogans against the sale.").iloc[0]
+    assert (row.cue, row.cue_class, row.speaker_text) == ("chanted", "descriptive", "the crowd")
+    assert row.content == "slogans against the sale"
+    row = _find("The lifeguard yelled that the tide was turning.").iloc[0]
+    assert (row.cue, row.content) == ("yelled", "the tide was turning")
