@@ -122,3 +122,15 @@ def test_verbs_of_chanting_and_yelling_report_speech():
     assert row.content == "slogans against the sale"
     row = _find("The lifeguard yelled that the tide was turning.").iloc[0]
     assert (row.cue, row.content) == ("yelled", "the tide was turning")
+
+
+def test_more_verbs_of_saying_and_judging():
+    row = _find("The regulator grilled the bank chief over the losses.").iloc[0]
+    assert (row.cue, row.cue_class, row.speaker_text) == (
+        "grilled",
+        "interrogative",
+        "The regulator",
+    )
+    assert row.content == "the bank chief over the losses"
+    row = _find("The committee debated the merits of the new tax.").iloc[0]
+    assert (row.cue, row.content) == ("debated", "the merits of the new tax")
