@@ -134,3 +134,15 @@ def test_more_verbs_of_saying_and_judging():
     assert row.content == "the bank chief over the losses"
     row = _find("The committee debated the merits of the new tax.").iloc[0]
     assert (row.cue, row.content) == ("debated", "the merits of the new tax")
+
+
+def test_verb_read_as_a_plural_noun_keeps_its_clause():
+    row = _find("Ahmed charges that landlords who profit from the shortage raised rents.").iloc[0]
+    assert (row.cue, row.speaker_text) == ("charges", "Ahmed")
+    assert row.content == "landlords who profit from the shortage raised rents"
+    row = _find("Lindqvist Pledges To Rebuild The Harbour.").iloc[0]
+    assert (row.cue, row.speaker_text, row.content) == (
+        "Pledges",
+        "Lindqvist",
+        "To Rebuild The Harbour",
+    )

@@ -23,6 +23,7 @@ from analysis.quotes.cues import (
     noun_clauses,
     quoted_as_saying,
     raising_complement,
+    stray_complements,
 )
 from analysis.quotes.layout import MIN_UNATTRIBUTED_WORDS, is_mark
 
@@ -320,7 +321,16 @@ def _is_speech_noun(noun: Token, table: VerbTable) -> bool:
 
 
 def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
-    parts = []
+    parts = [
+        child
+        for child in stray_complements(verb)
+        if (
+            "infinitive"
+            if any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+            else "clause"
+        )
+        in complements
+    ]
     for child in verb.children:
         misparsed = (
             _misparsed_clause(child) + _clause_in_setting(child) if "clause" in complements else []
@@ -345,7 +355,10 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
         and not passive
         and not any(p.dep_ in {"dobj", "ccomp"} or _nominal_object(p) for p in parts)
     ):
-        return [p for p in parts if p.dep_ in {"ccomp", "xcomp"} or _unmarked_clause(p)]
+        stray = stray_complements(verb)
+        return [
+            p for p in parts if p.dep_ in {"ccomp", "xcomp"} or _unmarked_clause(p) or p in stray
+        ]
     return parts
 
 

@@ -248,8 +248,28 @@ def _verb_tagged_noun(token: Token) -> bool:
         token.pos_ == "NOUN"
         and token.dep_ == "ROOT"
         and ("nsubj" in children or compound_subject(token) is not None)
-        and bool(children & {"ccomp", "xcomp", "dobj"})
+        and bool(children & {"ccomp", "xcomp", "dobj"} or stray_complements(token))
     )
+
+
+def stray_complements(token: Token) -> list[Token]:
+    """ "Trump charges that countries … donated", "Sanders Vows To Eliminate …": the that-clause
+    or to-infinitive of a verb read as a plural noun, which the parser hung on it as a clause
+    modifying a noun or an adverbial clause ("Lindqvist Pledges To Rebuild …")."""
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT":
+        return []
+    return [
+        child
+        for child in token.rights
+        if (
+            child.dep_ == "acl"
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+        )
+        or (
+            child.dep_ in {"acl", "advcl"}
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        )
+    ]
 
 
 def compound_subject(token: Token) -> Token | None:
