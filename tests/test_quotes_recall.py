@@ -146,3 +146,15 @@ def test_verb_read_as_a_plural_noun_keeps_its_clause():
         "Lindqvist",
         "To Rebuild The Harbour",
     )
+
+
+def test_headline_label_naming_a_person_attributes_what_follows():
+    text = (
+        "A warning from Maria Lindqvist: 'The harbour will not reopen before spring.'\n\n"
+        "The harbour master spoke to reporters on Monday."
+    )
+    row = _find(text).iloc[0]
+    assert (row.speaker_text, row.cue) == ("Maria Lindqvist", ":")
+    assert "The harbour will not reopen before spring." in row.content
+    text = "A Plan to Save the Harbour: Dredge Early, Build Later, Pay Less.\n\nThe council met."
+    assert _find(text).empty
