@@ -158,3 +158,12 @@ def test_headline_label_naming_a_person_attributes_what_follows():
     assert "The harbour will not reopen before spring." in row.content
     text = "A Plan to Save the Harbour: Dredge Early, Build Later, Pay Less.\n\nThe council met."
     assert _find(text).empty
+
+
+def test_see_paint_and_cast_as_name_what_is_held():
+    row = _find("Many residents see the new ferry as a lifeline for the island.").iloc[0]
+    assert (row.cue, row.cue_class, row.speaker_text) == ("see", "cognitive", "Many residents")
+    assert row.content == "the new ferry as a lifeline for the island"
+    row = _find("The campaign painted its rival as a tax cheat.").iloc[0]
+    assert (row.cue, row.content) == ("painted", "its rival as a tax cheat")
+    assert _find("The guards saw the boat near the pier.").empty
