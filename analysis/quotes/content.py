@@ -422,7 +422,12 @@ def _naming_parts(verb: Token) -> list[Token]:
         if c.dep_ in {"oprd", "xcomp", "ccomp", "attr"}
         or (c.dep_ == "prep" and c.lower_ in {"as", "to"})
     ]
-    return objects + predicates if predicates else []
+    if not predicates:  # "see the ferry as a lifeline": the "as" phrase hung on the object
+        predicates = [
+            o for o in objects if any(c.dep_ == "prep" and c.lower_ == "as" for c in o.children)
+        ]
+        return predicates
+    return objects + predicates
 
 
 def _misparsed_clause(addressee: Token) -> list[Token]:
