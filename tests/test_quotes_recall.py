@@ -167,3 +167,15 @@ def test_see_paint_and_cast_as_name_what_is_held():
     row = _find("The campaign painted its rival as a tax cheat.").iloc[0]
     assert (row.cue, row.content) == ("painted", "its rival as a tax cheat")
     assert _find("The guards saw the boat near the pier.").empty
+
+
+def test_phrasal_verbs_of_attitude():
+    row = _find("The minister apologized for the delays at the border.").iloc[0]
+    assert (row.cue_lemma, row.cue_class) == ("apologize for", "concessive")
+    assert row.content == "the delays at the border"
+    row = _find("Residents balked at the new parking fees.").iloc[0]
+    assert (row.cue_lemma, row.speaker_text, row.content) == (
+        "balk at",
+        "Residents",
+        "the new parking fees",
+    )
