@@ -179,3 +179,10 @@ def test_phrasal_verbs_of_attitude():
         "Residents",
         "the new parking fees",
     )
+
+
+def test_according_to_read_as_the_root_reports_the_rest_of_the_sentence():
+    text = "According to retired judge Ann Moss, the ruling smacks of politics."
+    row = _find(text).iloc[0]
+    assert (row.cue, row.speaker_text) == ("According to", "retired judge Ann Moss")
+    assert row.content == "the ruling smacks of politics"

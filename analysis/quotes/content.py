@@ -524,7 +524,18 @@ def _host_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _according_content(according: Token) -> tuple[int, int] | None:
-    return _host_around(according, according.head)
+    if according.dep_ != "ROOT":
+        return _host_around(according, according.head)
+    # "According to X, the move reeks of fear": the parser made "According" the root and hung
+    # the clause on X; what X says is the rest of the sentence after the comma closing the phrase
+    doc, sentence = according.doc, according.sent
+    comma = next((t.i for t in doc[according.i + 1 : sentence.end] if t.text == ","), None)
+    if comma is None:
+        return None
+    span = _trim_content(doc, comma + 1, sentence.end)
+    if span is None or sum(not t.is_punct for t in span) < MIN_UNATTRIBUTED_WORDS:
+        return None
+    return span.start_char, span.end_char
 
 
 def _as_parenthetical(verb: Token) -> bool:
