@@ -186,3 +186,9 @@ def test_according_to_read_as_the_root_reports_the_rest_of_the_sentence():
     row = _find(text).iloc[0]
     assert (row.cue, row.speaker_text) == ("According to", "retired judge Ann Moss")
     assert row.content == "the ruling smacks of politics"
+
+
+def test_believe_in_reports_its_object_not_the_other_side():
+    row = _find("Like her mother, Ana believes in the power of local schools.").iloc[0]
+    assert (row.cue_lemma, row.speaker_text) == ("believe in", "Ana")
+    assert row.content == "the power of local schools"
