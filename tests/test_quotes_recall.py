@@ -192,3 +192,10 @@ def test_believe_in_reports_its_object_not_the_other_side():
     row = _find("Like her mother, Ana believes in the power of local schools.").iloc[0]
     assert (row.cue_lemma, row.speaker_text) == ("believe in", "Ana")
     assert row.content == "the power of local schools"
+
+
+def test_the_addressee_may_stand_inside_a_phrasal_cue():
+    row = _find("The reporter asked the minister about the missing funds.").iloc[0]
+    assert (row.cue_lemma, row.speaker_text) == ("ask about", "The reporter")
+    assert row.content == "the missing funds"
+    assert _find("The farmer called the vet for help with the calf.").empty

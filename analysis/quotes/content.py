@@ -52,7 +52,7 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
         parts = [c for c in (*verb.children, *saying.children) if c.dep_ == "ccomp"]
     else:
         parts = (
-            _complement_parts(verb, cue.complements)
+            _without_addressee(cue, _complement_parts(verb, cue.complements))
             + _prepositional_object(cue)
             + _passive_object(verb, cue.complements)
         )
@@ -404,6 +404,14 @@ def _passive_object(verb: Token, complements: frozenset[str]) -> list[Token]:
     if not {"object", "naming"} & complements or any(c.dep_ == "ccomp" for c in verb.children):
         return []  # "It was reported that …": the clause is the content, "it" a placeholder
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def _without_addressee(cue: Cue, parts: list[Token]) -> list[Token]:
+    """ "asked the minister about the funds": the object before a phrasal cue's preposition is
+    whom the speaker addressed, not what was reported."""
+    if cue.particle is None or cue.particle.dep_ != "prep":
+        return parts
+    return [p for p in parts if not (p.dep_ in {"dobj", "dative"} and p.i < cue.particle.i)]
 
 
 def _prepositional_object(cue: Cue) -> list[Token]:

@@ -184,8 +184,9 @@ def _verb_cue(token: Token, table: VerbTable) -> Cue | None:
     if token.dep_ == "acl" and any(child.dep_ == "mark" for child in token.children):
         return None  # "the suggestion that Putin wanted …": a proposition, not a report
     lemma = verb_lemma(token) if inverted else _lemma_in(token, table)
+    addressed = _addresses(table.get(lemma))
     for child in token.rights:
-        if _particle(child) and _adjacent(token, child):
+        if _particle(child) and _adjacent(token, child, addressed):
             phrase = f"{lemma} {child.lower_}"
             if phrase in table:
                 verb_class, complements = table[phrase]
@@ -297,14 +298,22 @@ def _particle(child: Token) -> bool:
     return child.dep_ in {"prt", "prep"} or (child.dep_ == "dobj" and child.lower_ == "it")
 
 
-def _adjacent(verb: Token, particle: Token) -> bool:
+def _addresses(entry: tuple[str, frozenset[str]] | None) -> bool:
+    """A verb whose object is whom it addresses, not what it reports (ask, tell, urge: an
+    infinitive but no object in the lexicon)."""
+    return entry is not None and "infinitive" in entry[1] and "object" not in entry[1]
+
+
+def _adjacent(verb: Token, particle: Token, addressed: bool = False) -> bool:
     """The particle follows the verb with at most adverbs, particles, or the verb's own time and
     place phrases between ("spoke more often about", "spoke out Tuesday about", "weighed in on
-    Friday about"); an object between ("called the police for …") breaks the phrase."""
+    Friday about"); an object between ("called the police for …") breaks the phrase, unless the
+    verb's object is its addressee ("asked the mayor about …")."""
+    objects = {"dobj", "dative"} if addressed else set()
     modifiers = {
         token.i
         for child in verb.rights
-        if child.dep_ in {"advmod", "npadvmod", "prt", "prep"} and child.i < particle.i
+        if child.dep_ in {"advmod", "npadvmod", "prt", "prep"} | objects and child.i < particle.i
         for token in child.subtree
     }
     between = verb.doc[verb.i + 1 : particle.i]
