@@ -199,3 +199,14 @@ def test_the_addressee_may_stand_inside_a_phrasal_cue():
     assert (row.cue_lemma, row.speaker_text) == ("ask about", "The reporter")
     assert row.content == "the missing funds"
     assert _find("The farmer called the vet for help with the calf.").empty
+
+
+def test_phrasal_cues_of_telling_and_asking():
+    row = _find("The coach told us about the new schedule.").iloc[0]
+    assert (row.cue_lemma, row.content) == ("tell about", "the new schedule")
+    row = _find("The farmers asked the council for more water.").iloc[0]
+    assert (row.cue_lemma, row.speaker_text, row.content) == (
+        "ask for",
+        "The farmers",
+        "more water",
+    )

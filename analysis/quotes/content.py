@@ -408,10 +408,15 @@ def _passive_object(verb: Token, complements: frozenset[str]) -> list[Token]:
 
 def _without_addressee(cue: Cue, parts: list[Token]) -> list[Token]:
     """ "asked the minister about the funds": the object before a phrasal cue's preposition is
-    whom the speaker addressed, not what was reported."""
+    whom the speaker addressed, not what was reported; and the preposition is the cue's."""
     if cue.particle is None or cue.particle.dep_ != "prep":
         return parts
-    return [p for p in parts if not (p.dep_ in {"dobj", "dative"} and p.i < cue.particle.i)]
+    particle = cue.particle.i
+    return [
+        p
+        for p in parts
+        if p.i != particle and not (p.dep_ in {"dobj", "dative"} and p.i < particle)
+    ]
 
 
 def _prepositional_object(cue: Cue) -> list[Token]:
