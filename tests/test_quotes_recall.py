@@ -210,3 +210,15 @@ def test_phrasal_cues_of_telling_and_asking():
         "The farmers",
         "more water",
     )
+
+
+def test_verbs_of_praising_urging_and_setting_out():
+    row = _find("The mayor lauded the volunteers for their quick work.").iloc[0]
+    assert (row.cue, row.cue_class, row.content) == (
+        "lauded",
+        "stance",
+        "the volunteers for their quick work",
+    )
+    row = _find("The union leader laid out her demands at the rally.").iloc[0]
+    assert (row.cue_lemma, row.speaker_text) == ("lay out", "The union leader")
+    assert row.content.startswith("her demands")
