@@ -222,3 +222,13 @@ def test_verbs_of_praising_urging_and_setting_out():
     row = _find("The union leader laid out her demands at the rally.").iloc[0]
     assert (row.cue_lemma, row.speaker_text) == ("lay out", "The union leader")
     assert row.content.startswith("her demands")
+
+
+def test_pressing_someone_on_a_topic():
+    row = _find("The senator pressed the banker on his bonus.").iloc[0]
+    assert (row.cue_lemma, row.cue_class, row.speaker_text) == (
+        "press on",
+        "interrogative",
+        "The senator",
+    )
+    assert row.content == "his bonus"
