@@ -232,3 +232,12 @@ def test_pressing_someone_on_a_topic():
         "The senator",
     )
     assert row.content == "his bonus"
+
+
+def test_adjectives_of_attitude_report_the_holders_position():
+    row = _find("Many farmers are afraid that the new dam will flood their fields.").iloc[0]
+    assert (row.cue, row.cue_class, row.speaker_text) == ("afraid", "cognitive", "Many farmers")
+    assert row.content == "the new dam will flood their fields"
+    row = _find("The senator has been critical of the new toll.").iloc[0]
+    assert (row.cue_class, row.content) == ("stance", "the new toll")
+    assert _find("The mayor was glad that the rain had stopped.").empty

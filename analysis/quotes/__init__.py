@@ -14,7 +14,8 @@ Two passes over one parsed ``Doc`` (:func:`find_quotes`):
    *indirect* quote, or a *mixed* one when quoted fragments sit inside the complement or a quoted
    stretch continues it (``said “A,” but “B”``). ``according to X``, ``as X noted, …``,
    ``were quoted by … as saying``, agentless passives (``was accused of``), verbs of seeming
-   (``the plan seems to have failed``, without a speaker) and the lexicon's
+   (``the plan seems to have failed``, without a speaker), ``it is clear that …``, adjectives
+   of attitude (``voters are afraid that …``) and the lexicon's
    nouns (``his claim that …``, ``a decision to …``) are cues too. Content stops where the
    reporting act resumes: a ``while`` clause, a coordinated reporting verb of the speaker
    (``acknowledged X and ordered …``), ``in a statement``, ``by declaring that …``. A report

@@ -17,6 +17,7 @@ from analysis.quotes.cues import (
     SUBJECTS,
     Cue,
     VerbTable,
+    attitude_content,
     comma_participle,
     experiencer,
     is_noun,
@@ -43,6 +44,8 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
         return _according_content(verb)
     if "raising" in cue.complements:
         return _seeming_content(verb, table)
+    if "attitude" in cue.complements:
+        return _span_of(doc, attitude_content(verb))
     if _as_parenthetical(verb):
         return _host_around(verb, verb.head)
     if is_noun(cue.token):

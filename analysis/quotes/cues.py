@@ -101,6 +101,7 @@ def find_cues(doc: Doc, table: VerbTable) -> list[Cue]:
         cue = (
             _according_to(token)
             or _evident_that(token)
+            or _attitude(token)
             or _noun_cue(token, table)
             or _verb_cue(token, table)
         )
@@ -113,6 +114,47 @@ def find_cues(doc: Doc, table: VerbTable) -> list[Cue]:
 def _evident_adjectives() -> frozenset[str]:
     """Adjectives of evidence (``evident_adjectives.csv``)."""
     return frozenset(row["lemma"] for row in lexicon("evident_adjectives.csv", "lemma"))
+
+
+@cache
+def _attitude_adjectives() -> dict[str, str]:
+    """Adjectives of a propositional attitude and their class (``attitude_adjectives.csv``)."""
+    rows = lexicon("attitude_adjectives.csv", "lemma", "class")
+    return {row["lemma"]: row["class"] for row in rows}
+
+
+#: Copulas an adjective of attitude is predicated through ("is afraid", "grew wary").
+_COPULAS = {"be", "become", "remain", "grow"}
+#: Prepositions naming what an attitude is about ("critical of", "worried about").
+_ATTITUDE_PREPOSITIONS = {"about", "of", "over", "on"}
+
+
+def _attitude(token: Token) -> Cue | None:
+    """ "Many voters are afraid that …", "She is determined to …", "He has been critical of …":
+    an adjective of attitude predicated of its holder, with a clause, infinitive or object."""
+    verb_class = _attitude_adjectives().get(token.lemma_.lower())
+    if verb_class is None or token.dep_ != "acomp" or token.head.lemma_.lower() not in _COPULAS:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ != "it" for c in token.head.children):
+        return None
+    if not attitude_content(token):
+        return None
+    span = _cue_span(token, token)
+    return Cue(token, token.lemma_.lower(), verb_class, frozenset({"attitude"}), span)
+
+
+def attitude_content(adjective: Token) -> list[Token]:
+    """What an adjective of attitude is about: its clause or infinitive (on it or, after it, on
+    the copula), else the object of its preposition."""
+    after = [c for c in adjective.head.rights if c.i > adjective.i]
+    clauses = [c for c in (*adjective.rights, *after) if c.dep_ in {"ccomp", "xcomp"}]
+    return clauses or [
+        grand
+        for child in adjective.rights
+        if child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPOSITIONS
+        for grand in child.children
+        if grand.dep_ in {"pobj", "pcomp"}
+    ]
 
 
 def _evident_that(token: Token) -> Cue | None:
