@@ -241,3 +241,14 @@ def test_adjectives_of_attitude_report_the_holders_position():
     row = _find("The senator has been critical of the new toll.").iloc[0]
     assert (row.cue_class, row.content) == ("stance", "the new toll")
     assert _find("The mayor was glad that the rain had stopped.").empty
+
+
+def test_a_fronted_data_source_reports_its_clause():
+    row = _find("In the latest county poll, the mayor leads her rival by six points.").iloc[0]
+    assert (row.cue, row.cue_lemma, row.speaker_text) == (
+        "In the latest county poll",
+        "in",
+        "the latest county poll",
+    )
+    assert row.content == "the mayor leads her rival by six points"
+    assert _find("In the morning, the mayor walked to the harbour with her dog.").empty

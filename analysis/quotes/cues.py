@@ -100,6 +100,7 @@ def find_cues(doc: Doc, table: VerbTable) -> list[Cue]:
     for token in doc:
         cue = (
             _according_to(token)
+            or _source_phrase(token)
             or _evident_that(token)
             or _attitude(token)
             or _noun_cue(token, table)
@@ -180,6 +181,34 @@ def _according_to(token: Token) -> Cue | None:
     if to is None or not any(child.dep_ == "pobj" for child in to.children):
         return None
     return Cue(token, "according to", "neutral", frozenset({"according"}), _cue_span(token, to))
+
+
+@cache
+def _source_nouns() -> frozenset[str]:
+    """Nouns of a data source (``source_nouns.csv``)."""
+    return frozenset(row["lemma"] for row in lexicon("source_nouns.csv", "lemma"))
+
+
+def _source_phrase(token: Token) -> Cue | None:
+    """ "In the latest poll, …", "By one estimate, …": a phrase opening its clause that names a
+    data source reports the clause as "according to" does."""
+    if token.lower_ not in {"in", "by"} or token.dep_ != "prep" or token.i > token.head.i:
+        return None
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in _source_nouns():
+        return None
+    if token.head.pos_ not in {"VERB", "AUX"} or token.right_edge.i + 1 >= len(token.doc):
+        return None
+    if token.doc[token.right_edge.i + 1].text != ",":
+        return None
+    return Cue(token, token.lower_, "neutral", frozenset({"according"}), _cue_span(token, source))
+
+
+def source_of(cue: Cue) -> Token:
+    """The source an "according to" cue or a source phrase names (the object of its
+    preposition)."""
+    preposition = next((c for c in cue.token.children if c.lower_ == "to"), cue.token)
+    return next(c for c in preposition.children if c.dep_ == "pobj")
 
 
 def _noun_cue(token: Token, table: VerbTable) -> Cue | None:

@@ -37,7 +37,7 @@ def reported_quotes(
     for index, cue in cues.items():
         if index in used or inside_quotes(doc[index].idx, direct):
             continue
-        subject = None if cue.lemma == "according to" else subject_of(cue.token, cues)
+        subject = None if "according" in cue.complements else subject_of(cue.token, cues)
         if subject is None and not _speakerless(cue):
             continue
         content = content_of(cue, subject, table)
@@ -132,7 +132,7 @@ def _speakerless(cue: Cue) -> bool:
     seeming ("the plan seems to have failed")."""
     passive = any(child.dep_ == "nsubjpass" for child in cue.token.children)
     seeming = "raising" in cue.complements
-    return cue.lemma == "according to" or is_noun(cue.token) or passive or seeming
+    return "according" in cue.complements or is_noun(cue.token) or passive or seeming
 
 
 def _reported_quote(

@@ -28,6 +28,7 @@ from analysis.quotes.cues import (
     inverted_cue,
     is_noun,
     quoted_as_saying,
+    source_of,
 )
 from analysis.quotes.record import Quote
 
@@ -286,10 +287,8 @@ def set_cue(quote: Quote, cue: Cue, subject: Token | None, content: tuple[int, i
     quote.cue_lemma = cue.lemma
     quote.cue_class = cue.verb_class
     quote.channel = channel_of(cue, content)
-    if cue.lemma == "according to":
-        to = next(c for c in cue.token.children if c.lower_ == "to")
-        pobj = next(c for c in to.children if c.dep_ == "pobj")
-        quote.speaker = _speaker_span(pobj)
+    if "according" in cue.complements:
+        quote.speaker = _speaker_span(source_of(cue))
     elif subject is not None:
         quote.speaker = _speaker_span(subject)
         if inverted_cue(cue.token):  # "Said Ellis": the cue is no part of the name
