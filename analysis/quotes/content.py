@@ -439,10 +439,9 @@ def _naming_parts(verb: Token) -> list[Token]:
         or (c.dep_ == "prep" and c.lower_ in {"as", "to"})
     ]
     if not predicates:  # "see the ferry as a lifeline": the "as" phrase hung on the object
-        predicates = [
+        return [
             o for o in objects if any(c.dep_ == "prep" and c.lower_ == "as" for c in o.children)
         ]
-        return predicates
     return objects + predicates
 
 

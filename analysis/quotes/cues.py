@@ -3,8 +3,11 @@
 ``data/lexicons/reporting_verbs.csv`` gives each cue lemma a class (neutral, assertive, …) and the
 complements it licenses (a clause, an object or gerund, an infinitive, a naming predicate, or a
 noun's clause). A cue is a verb of the lexicon (with its particle: ``point out``, ``call for``), a
-verb the tagger took for a noun (``Trump claims that …``), ``according to``, ``were quoted … as
-saying``, or a lexicon noun with its clause (``his claim that …``, ``a decision to …``).
+verb the tagger took for a noun (``Trump claims that …``), ``according to`` or a fronted data
+source (``In the latest poll, …``, ``source_nouns.csv``), ``were quoted … as saying``, ``it is
+clear that …`` (``evident_adjectives.csv``), an adjective of attitude (``voters are afraid that
+…``, ``attitude_adjectives.csv``), or a lexicon noun with its clause (``his claim that …``,
+``a decision to …``).
 """
 
 from __future__ import annotations
