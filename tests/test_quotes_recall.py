@@ -252,3 +252,12 @@ def test_a_fronted_data_source_reports_its_clause():
     )
     assert row.content == "the mayor leads her rival by six points"
     assert _find("In the morning, the mayor walked to the harbour with her dog.").empty
+
+
+def test_a_passive_agent_may_stand_inside_a_phrasal_cue():
+    row = _find("The minister was pressed by reporters about the missing funds.").iloc[0]
+    assert (row.cue_lemma, row.speaker_text, row.content) == (
+        "press about",
+        "reporters",
+        "the missing funds",
+    )

@@ -379,15 +379,16 @@ def _addresses(entry: tuple[str, frozenset[str]] | None) -> bool:
 
 
 def _adjacent(verb: Token, particle: Token, addressed: bool = False) -> bool:
-    """The particle follows the verb with at most adverbs, particles, or the verb's own time and
-    place phrases between ("spoke more often about", "spoke out Tuesday about", "weighed in on
-    Friday about"); an object between ("called the police for …") breaks the phrase, unless the
-    verb's object is its addressee ("asked the mayor about …")."""
+    """The particle follows the verb with at most adverbs, particles, the verb's own time and
+    place phrases or a passive's agent between ("spoke more often about", "spoke out Tuesday
+    about", "was pressed by reporters about"); an object between ("called the police for …")
+    breaks the phrase, unless the verb's object is its addressee ("asked the minister about …")."""
     objects = {"dobj", "dative"} if addressed else set()
     modifiers = {
         token.i
         for child in verb.rights
-        if child.dep_ in {"advmod", "npadvmod", "prt", "prep"} | objects and child.i < particle.i
+        if child.dep_ in {"advmod", "npadvmod", "prt", "prep", "agent"} | objects
+        and child.i < particle.i
         for token in child.subtree
     }
     between = verb.doc[verb.i + 1 : particle.i]
