@@ -261,3 +261,9 @@ def test_a_passive_agent_may_stand_inside_a_phrasal_cue():
         "reporters",
         "the missing funds",
     )
+
+
+def test_a_cue_in_the_infinitive_of_another_cue_is_part_of_its_report():
+    found = _find("The council refused to pledge to reopen the library.")
+    assert found.cue.tolist() == ["refused"]
+    assert found.iloc[0].content == "to pledge to reopen the library"

@@ -52,7 +52,8 @@ def outermost(doc: Doc, reported: list[Quote], direct: list[Quote]) -> list[Quot
 
     In "he said she plans to run", what "she plans" is part of what he said: the words already
     belong to the outer quote, and a nested row would count them twice. Inside a belief the
-    same holds for an act under a modal ("feared that the landlord could threaten …").
+    same holds for an act under a modal ("feared that the landlord could threaten …"), and
+    inside any report for a cue that is its infinitive ("refused to pledge to …").
     """
     everything = reported + direct
     return [
@@ -63,11 +64,22 @@ def outermost(doc: Doc, reported: list[Quote], direct: list[Quote]) -> list[Quot
             and (
                 other.cue_class not in NOT_SPEECH
                 or (other.cue_class == "cognitive" and _hypothetical(doc, quote))
+                or _controlled(doc, quote, other)
             )
             and other.start <= quote.cue[0] < other.end
             for other in everything
         )
     ]
+
+
+def _controlled(doc: Doc, quote: Quote, other: Quote) -> bool:
+    """ "refused to pledge to release his returns", "wanted to know who …": a cue that is the
+    infinitive of another cue is what that cue reports, not a report of its own."""
+    if other.cue is None:
+        return False
+    token = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand").root
+    outer = doc.char_span(other.cue[0], other.cue[1], alignment_mode="expand").root
+    return token.dep_ == "xcomp" and token.head.i == outer.i
 
 
 def _hypothetical(doc: Doc, quote: Quote) -> bool:
