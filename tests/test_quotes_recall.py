@@ -267,3 +267,9 @@ def test_a_cue_in_the_infinitive_of_another_cue_is_part_of_its_report():
     found = _find("The council refused to pledge to reopen the library.")
     assert found.cue.tolist() == ["refused"]
     assert found.iloc[0].content == "to pledge to reopen the library"
+
+
+def test_a_that_clause_parsed_as_a_relative_on_the_addressee():
+    row = _find("The coach told a meeting of parents that the pitch would close in May.").iloc[0]
+    assert (row.cue, row.speaker_text) == ("told", "The coach")
+    assert row.content == "the pitch would close in May"

@@ -336,7 +336,10 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
     ]
     for child in verb.children:
         misparsed = (
-            _misparsed_clause(child) + _clause_in_setting(child) if "clause" in complements else []
+            _misparsed_clause(child, "infinitive" in complements and "object" not in complements)
+            + _clause_in_setting(child)
+            if "clause" in complements
+            else []
         )
         if (child.dep_ == "ccomp" or _unmarked_clause(child)) and "clause" in complements:
             parts.append(child)
@@ -445,16 +448,20 @@ def _naming_parts(verb: Token) -> list[Token]:
     return objects + predicates
 
 
-def _misparsed_clause(addressee: Token) -> list[Token]:
-    """ "told operatives they needed to …": a zero-complementizer clause parsed as a relative."""
+def _misparsed_clause(addressee: Token, addressed: bool) -> list[Token]:
+    """ "told operatives they needed to …", "told a meeting of leaders that few people …": a
+    complement clause parsed as a relative on the addressee (without "that" right after it, or,
+    after a verb whose object is its addressee, with "that" as its subordinator)."""
     if addressee.dep_ not in {"dobj", "dative"}:
         return []
     return [
         child
         for child in addressee.rights
         if child.dep_ == "relcl"
-        and child.left_edge.i == addressee.i + 1
-        and child.left_edge.lower_ not in _RELATIVE_WORDS
+        and (
+            (child.left_edge.i == addressee.i + 1 and child.left_edge.lower_ not in _RELATIVE_WORDS)
+            or (addressed and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children))
+        )
     ]
 
 
