@@ -17,6 +17,7 @@ from analysis.quotes.cues import (
     SUBJECTS,
     Cue,
     VerbTable,
+    addresses,
     attitude_content,
     comma_participle,
     experiencer,
@@ -336,8 +337,7 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
     ]
     for child in verb.children:
         misparsed = (
-            _misparsed_clause(child, "infinitive" in complements and "object" not in complements)
-            + _clause_in_setting(child)
+            _misparsed_clause(child, addresses(complements)) + _clause_in_setting(child)
             if "clause" in complements
             else []
         )

@@ -258,7 +258,7 @@ def _verb_cue(token: Token, table: VerbTable) -> Cue | None:
     if token.dep_ == "acl" and any(child.dep_ == "mark" for child in token.children):
         return None  # "the suggestion that Putin wanted …": a proposition, not a report
     lemma = verb_lemma(token) if inverted else _lemma_in(token, table)
-    addressed = _addresses(table.get(lemma))
+    addressed = lemma in table and addresses(table[lemma][1])
     for child in token.rights:
         if _particle(child) and _adjacent(token, child, addressed):
             phrase = f"{lemma} {child.lower_}"
@@ -372,10 +372,10 @@ def _particle(child: Token) -> bool:
     return child.dep_ in {"prt", "prep"} or (child.dep_ == "dobj" and child.lower_ == "it")
 
 
-def _addresses(entry: tuple[str, frozenset[str]] | None) -> bool:
+def addresses(complements: frozenset[str]) -> bool:
     """A verb whose object is whom it addresses, not what it reports (ask, tell, urge: an
-    infinitive but no object in the lexicon)."""
-    return entry is not None and "infinitive" in entry[1] and "object" not in entry[1]
+    infinitive but no object among its lexicon complements)."""
+    return "infinitive" in complements and "object" not in complements
 
 
 def _adjacent(verb: Token, particle: Token, addressed: bool = False) -> bool:
