@@ -273,3 +273,14 @@ def test_a_that_clause_parsed_as_a_relative_on_the_addressee():
     row = _find("The coach told a meeting of parents that the pitch would close in May.").iloc[0]
     assert (row.cue, row.speaker_text) == ("told", "The coach")
     assert row.content == "the pitch would close in May"
+
+
+def test_phrasal_verbs_of_wondering_and_knowing():
+    row = _find("Many voters wondered about the cost of the new stadium.").iloc[0]
+    assert (row.cue_lemma, row.cue_class, row.content) == (
+        "wonder about",
+        "interrogative",
+        "the cost of the new stadium",
+    )
+    row = _find("The old sailor knew all about the risks of the crossing.").iloc[0]
+    assert (row.cue_lemma, row.content) == ("know about", "the risks of the crossing")
