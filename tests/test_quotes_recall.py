@@ -284,3 +284,10 @@ def test_phrasal_verbs_of_wondering_and_knowing():
     )
     row = _find("The old sailor knew all about the risks of the crossing.").iloc[0]
     assert (row.cue_lemma, row.content) == ("know about", "the risks of the crossing")
+
+
+def test_an_attack_reports_only_with_its_reason():
+    row = _find("The senator attacked the mayor for her handling of the floods.").iloc[0]
+    assert (row.cue, row.cue_class, row.speaker_text) == ("attacked", "critical", "The senator")
+    assert row.content == "the mayor for her handling of the floods"
+    assert _find("Two men attacked a guard outside the bank on Friday.").empty

@@ -353,6 +353,8 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
             parts.append(child)
         elif _object_preposition(child) and "object" in complements:
             parts.append(child)
+    if "reason" in complements and not _naming_parts(verb):
+        return _reason_parts(verb)
     if "naming" in complements and (_naming_parts(verb) or "object" not in complements):
         return _naming_parts(verb)
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
@@ -430,6 +432,14 @@ def _prepositional_object(cue: Cue) -> list[Token]:
     if cue.particle is None or cue.particle.dep_ != "prep":
         return []
     return [child for child in cue.particle.children if child.dep_ in {"pobj", "pcomp"}]
+
+
+def _reason_parts(verb: Token) -> list[Token]:
+    """ "attacked the mayor for her handling of the floods": a verb that reports only when it
+    gives its reason (an attack with words, not blows) reports the object with the reason."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    reasons = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "for"]
+    return objects + reasons if objects and reasons else []
 
 
 def _naming_parts(verb: Token) -> list[Token]:

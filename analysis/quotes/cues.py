@@ -52,8 +52,8 @@ def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
 
     Args:
         path: a CSV with columns ``lemma``, ``class`` and ``complements`` (``|``-separated
-            ``clause``, ``object``, ``infinitive``, ``naming``, ``noun``, ``raising``); ``#``
-            comment lines may precede the header.
+            ``clause``, ``object``, ``infinitive``, ``naming``, ``noun``, ``raising``,
+            ``reason``); ``#`` comment lines may precede the header.
 
     Returns:
         A frame with columns ``lemma`` (lower case), ``class``, ``complements``.
@@ -62,7 +62,7 @@ def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
         LexiconError: a column is missing, a row is malformed or a complement is unknown; the
             message names the file and the line.
     """
-    known = {"clause", "object", "infinitive", "naming", "noun", "raising"}
+    known = {"clause", "object", "infinitive", "naming", "noun", "raising", "reason"}
     records = []
     for line, row in read_rows(path, _LEXICON_COLUMNS):
         unknown = set(row["complements"].split("|")) - known
