@@ -291,3 +291,9 @@ def test_an_attack_reports_only_with_its_reason():
     assert (row.cue, row.cue_class, row.speaker_text) == ("attacked", "critical", "The senator")
     assert row.content == "the mayor for her handling of the floods"
     assert _find("Two men attacked a guard outside the bank on Friday.").empty
+
+
+def test_a_name_parsed_as_a_second_object():
+    row = _find('Norway branded the new tariff a "betrayal of old friends."').iloc[0]
+    assert (row.cue, row.speaker_text) == ("branded", "Norway")
+    assert row.content.startswith('the new tariff a "betrayal of old friends')

@@ -451,11 +451,12 @@ def _naming_parts(verb: Token) -> list[Token]:
         if c.dep_ in {"oprd", "xcomp", "ccomp", "attr"}
         or (c.dep_ == "prep" and c.lower_ in {"as", "to"})
     ]
-    if not predicates:  # "see the ferry as a lifeline": the "as" phrase hung on the object
-        return [
-            o for o in objects if any(c.dep_ == "prep" and c.lower_ == "as" for c in o.children)
-        ]
-    return objects + predicates
+    if predicates:
+        return objects + predicates
+    if len(objects) > 1:  # "branded the town a disgrace": the name parsed as a second object
+        return objects
+    # "see the ferry as a lifeline": the "as" phrase hung on the object
+    return [o for o in objects if any(c.dep_ == "prep" and c.lower_ == "as" for c in o.children)]
 
 
 def _misparsed_clause(addressee: Token, addressed: bool) -> list[Token]:
