@@ -17,10 +17,15 @@ from analysis.quotes.cues import (
     SUBJECTS,
     Cue,
     VerbTable,
+    addresses,
+    attitude_content,
     comma_participle,
+    experiencer,
     is_noun,
     noun_clauses,
     quoted_as_saying,
+    raising_complement,
+    stray_complements,
 )
 from analysis.quotes.layout import MIN_UNATTRIBUTED_WORDS, is_mark
 
@@ -38,6 +43,10 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
     doc = verb.doc
     if "according" in cue.complements:
         return _according_content(verb)
+    if "raising" in cue.complements:
+        return _seeming_content(verb, table)
+    if "attitude" in cue.complements:
+        return _span_of(doc, attitude_content(verb))
     if _as_parenthetical(verb):
         return _host_around(verb, verb.head)
     if is_noun(cue.token):
@@ -47,7 +56,7 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
         parts = [c for c in (*verb.children, *saying.children) if c.dep_ == "ccomp"]
     else:
         parts = (
-            _complement_parts(verb, cue.complements)
+            _without_addressee(cue, _complement_parts(verb, cue.complements))
             + _prepositional_object(cue)
             + _passive_object(verb, cue.complements)
         )
@@ -74,6 +83,26 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
     if span is None or (len(span) == 1 and span[0].pos_ == "PRON"):
         return None  # "showing him": a lone pronoun says nothing about what was reported
     return span.start_char, span.end_char
+
+
+def _seeming_content(verb: Token, table: VerbTable) -> tuple[int, int] | None:
+    """ "The plan seems to have failed": what seems so, the subject with the complement (only the
+    clause of "it appears that …")."""
+    complement = raising_complement(verb)
+    if complement is None or (complement.dep_ != "ccomp" and complement.lemma_.lower() in table):
+        return None  # "appeared to blame the workers": the inner cue is the report
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is not None and subject.tag_ == "WP":
+        return None  # "what appeared to be a waiting room": the writer's hedged description
+    first = complement.left_edge.i
+    if complement.dep_ != "ccomp" and subject is not None:
+        first = subject.left_edge.i
+    end = complement.right_edge.i + 1
+    holder = experiencer(verb)
+    if holder is not None and first < holder.head.i < end:
+        end = holder.head.i  # "seemed credible to the auditors": the holder is no part of it
+    span = _trim_content(verb.doc, first, end)
+    return None if span is None else (span.start_char, span.end_char)
 
 
 def _after_fronted_relative(verb: Token, parts: list[Token], first: int) -> int | None:
@@ -296,10 +325,21 @@ def _is_speech_noun(noun: Token, table: VerbTable) -> bool:
 
 
 def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
-    parts = []
+    parts = [
+        child
+        for child in stray_complements(verb)
+        if (
+            "infinitive"
+            if any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+            else "clause"
+        )
+        in complements
+    ]
     for child in verb.children:
         misparsed = (
-            _misparsed_clause(child) + _clause_in_setting(child) if "clause" in complements else []
+            _misparsed_clause(child, addresses(complements)) + _clause_in_setting(child)
+            if "clause" in complements
+            else []
         )
         if (child.dep_ == "ccomp" or _unmarked_clause(child)) and "clause" in complements:
             parts.append(child)
@@ -313,7 +353,9 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
             parts.append(child)
         elif _object_preposition(child) and "object" in complements:
             parts.append(child)
-    if "naming" in complements:
+    if "reason" in complements and not _naming_parts(verb):
+        return _reason_parts(verb)
+    if "naming" in complements and (_naming_parts(verb) or "object" not in complements):
         return _naming_parts(verb)
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if (
@@ -321,7 +363,10 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
         and not passive
         and not any(p.dep_ in {"dobj", "ccomp"} or _nominal_object(p) for p in parts)
     ):
-        return [p for p in parts if p.dep_ in {"ccomp", "xcomp"} or _unmarked_clause(p)]
+        stray = stray_complements(verb)
+        return [
+            p for p in parts if p.dep_ in {"ccomp", "xcomp"} or _unmarked_clause(p) or p in stray
+        ]
     return parts
 
 
@@ -369,11 +414,32 @@ def _passive_object(verb: Token, complements: frozenset[str]) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
+def _without_addressee(cue: Cue, parts: list[Token]) -> list[Token]:
+    """ "asked the minister about the funds": the object before a phrasal cue's preposition is
+    whom the speaker addressed, not what was reported; and the preposition is the cue's."""
+    if cue.particle is None or cue.particle.dep_ != "prep":
+        return parts
+    particle = cue.particle.i
+    return [
+        p
+        for p in parts
+        if p.i != particle and not (p.dep_ in {"dobj", "dative"} and p.i < particle)
+    ]
+
+
 def _prepositional_object(cue: Cue) -> list[Token]:
     """ "called for more weapons", "called on Obama to act": the preposition's object."""
     if cue.particle is None or cue.particle.dep_ != "prep":
         return []
     return [child for child in cue.particle.children if child.dep_ in {"pobj", "pcomp"}]
+
+
+def _reason_parts(verb: Token) -> list[Token]:
+    """ "attacked the mayor for her handling of the floods": a verb that reports only when it
+    gives its reason (an attack with words, not blows) reports the object with the reason."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    reasons = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "for"]
+    return objects + reasons if objects and reasons else []
 
 
 def _naming_parts(verb: Token) -> list[Token]:
@@ -385,19 +451,28 @@ def _naming_parts(verb: Token) -> list[Token]:
         if c.dep_ in {"oprd", "xcomp", "ccomp", "attr"}
         or (c.dep_ == "prep" and c.lower_ in {"as", "to"})
     ]
-    return objects + predicates if predicates else []
+    if predicates:
+        return objects + predicates
+    if len(objects) > 1:  # "branded the town a disgrace": the name parsed as a second object
+        return objects
+    # "see the ferry as a lifeline": the "as" phrase hung on the object
+    return [o for o in objects if any(c.dep_ == "prep" and c.lower_ == "as" for c in o.children)]
 
 
-def _misparsed_clause(addressee: Token) -> list[Token]:
-    """ "told operatives they needed to …": a zero-complementizer clause parsed as a relative."""
+def _misparsed_clause(addressee: Token, addressed: bool) -> list[Token]:
+    """ "told operatives they needed to …", "told a meeting of leaders that few people …": a
+    complement clause parsed as a relative on the addressee (without "that" right after it, or,
+    after a verb whose object is its addressee, with "that" as its subordinator)."""
     if addressee.dep_ not in {"dobj", "dative"}:
         return []
     return [
         child
         for child in addressee.rights
         if child.dep_ == "relcl"
-        and child.left_edge.i == addressee.i + 1
-        and child.left_edge.lower_ not in _RELATIVE_WORDS
+        and (
+            (child.left_edge.i == addressee.i + 1 and child.left_edge.lower_ not in _RELATIVE_WORDS)
+            or (addressed and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children))
+        )
     ]
 
 
@@ -482,7 +557,18 @@ def _host_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _according_content(according: Token) -> tuple[int, int] | None:
-    return _host_around(according, according.head)
+    if according.dep_ != "ROOT":
+        return _host_around(according, according.head)
+    # "According to X, the move reeks of fear": the parser made "According" the root and hung
+    # the clause on X; what X says is the rest of the sentence after the comma closing the phrase
+    doc, sentence = according.doc, according.sent
+    comma = next((t.i for t in doc[according.i + 1 : sentence.end] if t.text == ","), None)
+    if comma is None:
+        return None
+    span = _trim_content(doc, comma + 1, sentence.end)
+    if span is None or sum(not t.is_punct for t in span) < MIN_UNATTRIBUTED_WORDS:
+        return None
+    return span.start_char, span.end_char
 
 
 def _as_parenthetical(verb: Token) -> bool:

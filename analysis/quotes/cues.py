@@ -3,21 +3,24 @@
 ``data/lexicons/reporting_verbs.csv`` gives each cue lemma a class (neutral, assertive, …) and the
 complements it licenses (a clause, an object or gerund, an infinitive, a naming predicate, or a
 noun's clause). A cue is a verb of the lexicon (with its particle: ``point out``, ``call for``), a
-verb the tagger took for a noun (``Trump claims that …``), ``according to``, ``were quoted … as
-saying``, or a lexicon noun with its clause (``his claim that …``, ``a decision to …``).
+verb the tagger took for a noun (``Trump claims that …``), ``according to`` or a fronted data
+source (``In the latest poll, …``, ``source_nouns.csv``), ``were quoted … as saying``, ``it is
+clear that …`` (``evident_adjectives.csv``), an adjective of attitude (``voters are afraid that
+…``, ``attitude_adjectives.csv``), or a lexicon noun with its clause (``his claim that …``,
+``a decision to …``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
 from spacy.tokens import Doc, Token
 
 from analysis import config, nlp
-from analysis.lexicons import LexiconError, read_rows
+from analysis.lexicons import LexiconError, lexicon, read_rows
 
 REPORTING_VERBS = config.LEXICONS_DIR / "reporting_verbs.csv"
 _LEXICON_COLUMNS = ("lemma", "class", "complements")
@@ -49,8 +52,8 @@ def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
 
     Args:
         path: a CSV with columns ``lemma``, ``class`` and ``complements`` (``|``-separated
-            ``clause``, ``object``, ``infinitive``, ``naming``); ``#`` comment lines may precede
-            the header.
+            ``clause``, ``object``, ``infinitive``, ``naming``, ``noun``, ``raising``,
+            ``reason``); ``#`` comment lines may precede the header.
 
     Returns:
         A frame with columns ``lemma`` (lower case), ``class``, ``complements``.
@@ -59,7 +62,7 @@ def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
         LexiconError: a column is missing, a row is malformed or a complement is unknown; the
             message names the file and the line.
     """
-    known = {"clause", "object", "infinitive", "naming", "noun"}
+    known = {"clause", "object", "infinitive", "naming", "noun", "raising", "reason"}
     records = []
     for line, row in read_rows(path, _LEXICON_COLUMNS):
         unknown = set(row["complements"].split("|")) - known
@@ -100,13 +103,84 @@ def _cue_span(token: Token, last: Token) -> tuple[int, int]:
 
 
 def find_cues(doc: Doc, table: VerbTable) -> list[Cue]:
-    """Every reporting expression of the article: ``according to``, lexicon nouns and verbs."""
+    """Every reporting expression of the article: ``according to``, ``it is clear that``, lexicon
+    nouns and verbs."""
     found = []
     for token in doc:
-        cue = _according_to(token) or _noun_cue(token, table) or _verb_cue(token, table)
+        cue = (
+            _according_to(token)
+            or _source_phrase(token)
+            or _evident_that(token)
+            or _attitude(token)
+            or _noun_cue(token, table)
+            or _verb_cue(token, table)
+        )
         if cue is not None:
             found.append(cue)
     return found
+
+
+@cache
+def _evident_adjectives() -> frozenset[str]:
+    """Adjectives of evidence (``evident_adjectives.csv``)."""
+    return frozenset(row["lemma"] for row in lexicon("evident_adjectives.csv", "lemma"))
+
+
+@cache
+def _attitude_adjectives() -> dict[str, str]:
+    """Adjectives of a propositional attitude and their class (``attitude_adjectives.csv``)."""
+    rows = lexicon("attitude_adjectives.csv", "lemma", "class")
+    return {row["lemma"]: row["class"] for row in rows}
+
+
+#: Copulas an adjective of attitude is predicated through ("is afraid", "grew wary").
+_COPULAS = {"be", "become", "remain", "grow"}
+#: Prepositions naming what an attitude is about ("critical of", "worried about").
+_ATTITUDE_PREPOSITIONS = {"about", "of", "over", "on"}
+
+
+def _attitude(token: Token) -> Cue | None:
+    """ "Many voters are afraid that …", "She is determined to …", "He has been critical of …":
+    an adjective of attitude predicated of its holder, with a clause, infinitive or object."""
+    verb_class = _attitude_adjectives().get(token.lemma_.lower())
+    if verb_class is None or token.dep_ != "acomp" or token.head.lemma_.lower() not in _COPULAS:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ != "it" for c in token.head.children):
+        return None
+    if not attitude_content(token):
+        return None
+    span = _cue_span(token, token)
+    return Cue(token, token.lemma_.lower(), verb_class, frozenset({"attitude"}), span)
+
+
+def attitude_content(adjective: Token) -> list[Token]:
+    """What an adjective of attitude is about: its clause or infinitive (on it or, after it, on
+    the copula), else the object of its preposition."""
+    after = [c for c in adjective.head.rights if c.i > adjective.i]
+    clauses = [c for c in (*adjective.rights, *after) if c.dep_ in {"ccomp", "xcomp"}]
+    return clauses or [
+        grand
+        for child in adjective.rights
+        if child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPOSITIONS
+        for grand in child.children
+        if grand.dep_ in {"pobj", "pcomp"}
+    ]
+
+
+def _evident_that(token: Token) -> Cue | None:
+    """ "It is clear that …", "Nor is it obvious that …": an adjective of evidence predicated of
+    an empty "it" with a clause; it reports the clause as a verb of seeming does."""
+    if token.dep_ != "acomp" or token.lemma_.lower() not in _evident_adjectives():
+        return None
+    if token.head.lemma_.lower() != "be":
+        return None  # "it seems clear that …": the verb of seeming is the cue
+    if not any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in token.head.children):
+        return None
+    if raising_complement(token) is None:
+        return None
+    first = token.head if token.head.i < token.i else token
+    span = (first.idx, token.idx + len(token))
+    return Cue(token, token.lemma_.lower(), "cognitive", frozenset({"raising"}), span)
 
 
 def _according_to(token: Token) -> Cue | None:
@@ -116,6 +190,34 @@ def _according_to(token: Token) -> Cue | None:
     if to is None or not any(child.dep_ == "pobj" for child in to.children):
         return None
     return Cue(token, "according to", "neutral", frozenset({"according"}), _cue_span(token, to))
+
+
+@cache
+def _source_nouns() -> frozenset[str]:
+    """Nouns of a data source (``source_nouns.csv``)."""
+    return frozenset(row["lemma"] for row in lexicon("source_nouns.csv", "lemma"))
+
+
+def _source_phrase(token: Token) -> Cue | None:
+    """ "In the latest poll, …", "By one estimate, …": a phrase opening its clause that names a
+    data source reports the clause as "according to" does."""
+    if token.lower_ not in {"in", "by"} or token.dep_ != "prep" or token.i > token.head.i:
+        return None
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in _source_nouns():
+        return None
+    if token.head.pos_ not in {"VERB", "AUX"} or token.right_edge.i + 1 >= len(token.doc):
+        return None
+    if token.doc[token.right_edge.i + 1].text != ",":
+        return None
+    return Cue(token, token.lower_, "neutral", frozenset({"according"}), _cue_span(token, source))
+
+
+def source_of(cue: Cue) -> Token:
+    """The source an "according to" cue or a source phrase names (the object of its
+    preposition)."""
+    preposition = next((c for c in cue.token.children if c.lower_ == "to"), cue.token)
+    return next(c for c in preposition.children if c.dep_ == "pobj")
 
 
 def _noun_cue(token: Token, table: VerbTable) -> Cue | None:
@@ -162,8 +264,9 @@ def _verb_cue(token: Token, table: VerbTable) -> Cue | None:
     if token.dep_ == "acl" and any(child.dep_ == "mark" for child in token.children):
         return None  # "the suggestion that Putin wanted …": a proposition, not a report
     lemma = verb_lemma(token) if inverted else _lemma_in(token, table)
+    addressed = lemma in table and addresses(table[lemma][1])
     for child in token.rights:
-        if _particle(child) and _adjacent(token, child):
+        if _particle(child) and _adjacent(token, child, addressed):
             phrase = f"{lemma} {child.lower_}"
             if phrase in table:
                 verb_class, complements = table[phrase]
@@ -226,8 +329,28 @@ def _verb_tagged_noun(token: Token) -> bool:
         token.pos_ == "NOUN"
         and token.dep_ == "ROOT"
         and ("nsubj" in children or compound_subject(token) is not None)
-        and bool(children & {"ccomp", "xcomp", "dobj"})
+        and bool(children & {"ccomp", "xcomp", "dobj"} or stray_complements(token))
     )
+
+
+def stray_complements(token: Token) -> list[Token]:
+    """ "Trump charges that countries … donated", "Sanders Vows To Eliminate …": the that-clause
+    or to-infinitive of a verb read as a plural noun, which the parser hung on it as a clause
+    modifying a noun or an adverbial clause ("Lindqvist Pledges To Rebuild …")."""
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT":
+        return []
+    return [
+        child
+        for child in token.rights
+        if (
+            child.dep_ == "acl"
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+        )
+        or (
+            child.dep_ in {"acl", "advcl"}
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        )
+    ]
 
 
 def compound_subject(token: Token) -> Token | None:
@@ -255,10 +378,58 @@ def _particle(child: Token) -> bool:
     return child.dep_ in {"prt", "prep"} or (child.dep_ == "dobj" and child.lower_ == "it")
 
 
-def _adjacent(verb: Token, particle: Token) -> bool:
-    """The particle follows the verb with at most adverbs between ("spoke more often about")."""
+def addresses(complements: frozenset[str]) -> bool:
+    """A verb whose object is whom it addresses, not what it reports (ask, tell, urge: an
+    infinitive but no object among its lexicon complements)."""
+    return "infinitive" in complements and "object" not in complements
+
+
+def _adjacent(verb: Token, particle: Token, addressed: bool = False) -> bool:
+    """The particle follows the verb with at most adverbs, particles, the verb's own time and
+    place phrases or a passive's agent between ("spoke more often about", "spoke out Tuesday
+    about", "was pressed by reporters about"); an object between ("called the police for …")
+    breaks the phrase, unless the verb's object is its addressee ("asked the minister about …")."""
+    objects = {"dobj", "dative"} if addressed else set()
+    modifiers = {
+        token.i
+        for child in verb.rights
+        if child.dep_ in {"advmod", "npadvmod", "prt", "prep", "agent"} | objects
+        and child.i < particle.i
+        for token in child.subtree
+    }
     between = verb.doc[verb.i + 1 : particle.i]
-    return all(token.pos_ == "ADV" for token in between)
+    return all(token.pos_ == "ADV" or token.i in modifiers for token in between)
+
+
+def raising_complement(verb: Token) -> Token | None:
+    """ "The plan seems to have failed", "it appears that …", "That looks unlikely": the
+    complement of a verb of seeming (a lexicon row with ``raising``), or None."""
+    heads = (verb, verb.head) if verb.pos_ == "ADJ" else (verb,)
+    rights = [child for head in heads for child in head.rights]
+    clause = next((c for c in rights if c.dep_ == "ccomp"), None)
+    if clause is not None or verb.pos_ == "ADJ":  # "it is clear that …": on the copula
+        return clause
+    complement = next((c for c in rights if c.dep_ in {"xcomp", "acomp", "oprd"}), None)
+    if complement is not None and complement.pos_ == "ADJ":  # "it seems clear that …"
+        return next((c for c in complement.rights if c.dep_ == "ccomp"), complement)
+    return complement
+
+
+def experiencer(verb: Token) -> Token | None:
+    """ "seems credible *to me*": whom it seems so to, the holder of the impression."""
+    complement = raising_complement(verb)
+    heads = [verb] if complement is None else [verb, complement]
+    return next(
+        (
+            grand
+            for head in heads
+            for child in head.rights
+            if child.dep_ == "prep" and child.lower_ == "to"
+            for grand in child.children
+            if grand.dep_ == "pobj"
+        ),
+        None,
+    )
 
 
 def comma_participle(token: Token) -> bool:

@@ -300,7 +300,7 @@ def _ends_sentence(token: Token) -> bool:
 def _attributes(cue: Cue, segment: Quotation, cues: dict[int, Cue], *, after: bool) -> bool:
     """True when the cue has a speaker and reports nothing outside the quote."""
     verb = cue.token
-    if cue.lemma == "according to":
+    if "according" in cue.complements:
         return True
     if cue.verb_class in NOT_SPEECH or is_noun(cue.token):
         return False

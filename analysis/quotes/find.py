@@ -63,7 +63,7 @@ def quote_rows(
     transcript = colon_quotes(doc, segments)
     direct, used = direct_quotes(doc, segments, cues)
     direct = transcript + [q for q in direct if not overlaps_direct((q.start, q.end), transcript)]
-    reported = outermost(reported_quotes(doc, cues, table, used, direct, segments), direct)
+    reported = outermost(doc, reported_quotes(doc, cues, table, used, direct, segments), direct)
     stop_at_direct(reported, direct, text)
     stop_at_speech(reported, text)
     found = sorted(direct + reported, key=lambda quote: (quote.start, quote.end))

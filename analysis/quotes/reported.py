@@ -37,7 +37,7 @@ def reported_quotes(
     for index, cue in cues.items():
         if index in used or inside_quotes(doc[index].idx, direct):
             continue
-        subject = None if cue.lemma == "according to" else subject_of(cue.token, cues)
+        subject = None if "according" in cue.complements else subject_of(cue.token, cues)
         if subject is None and not _speakerless(cue):
             continue
         content = content_of(cue, subject, table)
@@ -47,11 +47,13 @@ def reported_quotes(
     return quotes
 
 
-def outermost(reported: list[Quote], direct: list[Quote]) -> list[Quote]:
+def outermost(doc: Doc, reported: list[Quote], direct: list[Quote]) -> list[Quote]:
     """Drop reported quotes whose cue lies inside another quote's content.
 
     In "he said she plans to run", what "she plans" is part of what he said: the words already
-    belong to the outer quote, and a nested row would count them twice.
+    belong to the outer quote, and a nested row would count them twice. Inside a belief the
+    same holds for an act under a modal ("feared that the landlord could threaten …"), and
+    inside any report for a cue that is its infinitive ("refused to pledge to …").
     """
     everything = reported + direct
     return [
@@ -59,11 +61,32 @@ def outermost(reported: list[Quote], direct: list[Quote]) -> list[Quote]:
         for quote in reported
         if not any(
             other is not quote
-            and other.cue_class not in NOT_SPEECH
+            and (
+                other.cue_class not in NOT_SPEECH
+                or (other.cue_class == "cognitive" and _hypothetical(doc, quote))
+                or _controlled(doc, quote, other)
+            )
             and other.start <= quote.cue[0] < other.end
             for other in everything
         )
     ]
+
+
+def _controlled(doc: Doc, quote: Quote, other: Quote) -> bool:
+    """ "refused to pledge to release his returns", "wanted to know who …": a cue that is the
+    infinitive of another cue is what that cue reports, not a report of its own."""
+    if other.cue is None:
+        return False
+    token = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand").root
+    outer = doc.char_span(other.cue[0], other.cue[1], alignment_mode="expand").root
+    return token.dep_ == "xcomp" and token.head.i == outer.i
+
+
+def _hypothetical(doc: Doc, quote: Quote) -> bool:
+    """ "worried that Patriot could threaten to …": a cue under a modal is an act imagined by
+    whoever holds the belief around it, not a report of its own."""
+    token = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand").root
+    return any(child.tag_ == "MD" for child in token.children)
 
 
 def stop_at_direct(reported: list[Quote], direct: list[Quote], text: str) -> None:
@@ -117,9 +140,11 @@ def _end_before(quote: Quote, end: int, text: str) -> None:
 
 
 def _speakerless(cue: Cue) -> bool:
-    """Cues that report without naming who: "according to", nouns, agentless passives."""
+    """Cues that report without naming who: "according to", nouns, agentless passives, verbs of
+    seeming ("the plan seems to have failed")."""
     passive = any(child.dep_ == "nsubjpass" for child in cue.token.children)
-    return cue.lemma == "according to" or is_noun(cue.token) or passive
+    seeming = "raising" in cue.complements
+    return "according" in cue.complements or is_noun(cue.token) or passive or seeming
 
 
 def _reported_quote(

@@ -23,9 +23,11 @@ from analysis.quotes.cues import (
     Cue,
     comma_participle,
     compound_subject,
+    experiencer,
     inverted_cue,
     is_noun,
     quoted_as_saying,
+    source_of,
 )
 from analysis.quotes.record import Quote
 from analysis.syntax import relative_antecedent
@@ -39,6 +41,8 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
     """The token standing for who speaks: subject, passive agent, or a shared subject."""
     if is_noun(verb):
         return _noun_speaker(verb)
+    if verb.i in cues and "raising" in cues[verb.i].complements:
+        return experiencer(verb)
     if quoted_as_saying(verb) is not None:
         return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if inverted_cue(verb):
@@ -61,6 +65,8 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
         outer = [a for a in verb.ancestors if a.i in cues and _own_subject(a) is not None]
         if outer:
             return _own_subject(outer[-1])
+    if _bare_passive_participle(verb):
+        return None
     head = verb
     while (head.dep_ in _INHERITS_SUBJECT or _gerund_holder(head)) and head.head is not head:
         controller = _object_controller(head)
@@ -73,6 +79,16 @@ def subject_of(verb: Token, cues: dict[int, Cue]) -> Token | None:
         if subject is not None:
             return subject
     return _stranded_subject(verb)
+
+
+def _bare_passive_participle(verb: Token) -> bool:
+    """ "Asked about the comment, the spokesman said …": the subject of the clause a bare passive
+    participle hangs on is who was asked, not who asked; the asker is unknown."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and not any(child.dep_ in {"aux", "auxpass", "mark"} for child in verb.children)
+    )
 
 
 def _reporter_of_participle(verb: Token, cues: dict[int, Cue]) -> Token | None:
@@ -271,10 +287,8 @@ def set_cue(quote: Quote, cue: Cue, subject: Token | None, content: tuple[int, i
     quote.cue_lemma = cue.lemma
     quote.cue_class = cue.verb_class
     quote.channel = channel_of(cue, content)
-    if cue.lemma == "according to":
-        to = next(c for c in cue.token.children if c.lower_ == "to")
-        pobj = next(c for c in to.children if c.dep_ == "pobj")
-        quote.speaker = _speaker_span(pobj)
+    if "according" in cue.complements:
+        quote.speaker = _speaker_span(source_of(cue))
     elif subject is not None:
         quote.speaker = _speaker_span(subject)
         if inverted_cue(cue.token):  # "Said Ellis": the cue is no part of the name
