@@ -109,6 +109,20 @@ def test_verbs_of_attitude_report_their_object():
     assert (row.cue, row.content) == ("ignored", "the petition from tenants")
 
 
+def test_acts_that_can_be_physical_report_nothing():
+    """Issue 9: only verbs of saying, thinking and knowing report content; "embraced" and
+    "resisted" are as often acts of the body as attitudes, so they are no cues."""
+    assert _find("The mayor embraced the rescued fisherman on the quay.").empty
+    assert _find("The suspect resisted the officers for several minutes.").empty
+
+
+def test_a_to_phrase_names_only_after_a_verb_of_comparison():
+    text = "The flood came during the dry season, which saw a sharp rise in migration to the coast."
+    assert _find(text).empty  # the parse hangs "to the coast" on "saw"
+    row = _find("The union leader likened the pay offer to an insult.").iloc[0]
+    assert (row.cue, row.content) == ("likened", "the pay offer to an insult")
+
+
 def test_a_time_phrase_does_not_break_a_phrasal_cue():
     row = _find("The senator spoke out on Tuesday about the closure of the mine.").iloc[0]
     assert (row.cue_lemma, row.speaker_text) == ("speak about", "The senator")

@@ -353,10 +353,11 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
             parts.append(child)
         elif _object_preposition(child) and "object" in complements:
             parts.append(child)
-    if "reason" in complements and not _naming_parts(verb):
+    naming = _naming_parts(verb, compared="comparison" in complements)
+    if "reason" in complements and not naming:
         return _reason_parts(verb)
-    if "naming" in complements and (_naming_parts(verb) or "object" not in complements):
-        return _naming_parts(verb)
+    if "naming" in complements and (naming or "object" not in complements):
+        return naming
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if (
         "object" in complements
@@ -442,14 +443,17 @@ def _reason_parts(verb: Token) -> list[Token]:
     return objects + reasons if objects and reasons else []
 
 
-def _naming_parts(verb: Token) -> list[Token]:
-    """ "called the holiday “a celebration …”", "described the deal as …": object and predicate."""
+def _naming_parts(verb: Token, *, compared: bool = False) -> list[Token]:
+    """ "called the holiday “a celebration …”", "described the deal as …": object and predicate;
+    for a verb of comparison (``compared``: "likened the deal to a surrender"), a "to" phrase is
+    the predicate too (elsewhere it is a direction: "saw a spike in arrivals to the island")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    prepositions = {"as", "to"} if compared else {"as"}
     predicates = [
         c
         for c in verb.rights
         if c.dep_ in {"oprd", "xcomp", "ccomp", "attr"}
-        or (c.dep_ == "prep" and c.lower_ in {"as", "to"})
+        or (c.dep_ == "prep" and c.lower_ in prepositions)
     ]
     if predicates:
         return objects + predicates

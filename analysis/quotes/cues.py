@@ -62,7 +62,7 @@ def load_reporting_verbs(path: Path = REPORTING_VERBS) -> pd.DataFrame:
         LexiconError: a column is missing, a row is malformed or a complement is unknown; the
             message names the file and the line.
     """
-    known = {"clause", "object", "infinitive", "naming", "noun", "raising", "reason"}
+    known = {"clause", "object", "infinitive", "naming", "comparison", "noun", "raising", "reason"}
     records = []
     for line, row in read_rows(path, _LEXICON_COLUMNS):
         unknown = set(row["complements"].split("|")) - known
