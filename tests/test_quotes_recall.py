@@ -311,3 +311,12 @@ def test_a_name_parsed_as_a_second_object():
     row = _find('Norway branded the new tariff a "betrayal of old friends."').iloc[0]
     assert (row.cue, row.speaker_text) == ("branded", "Norway")
     assert row.content.startswith('the new tariff a "betrayal of old friends')
+
+
+def test_a_quotation_nested_at_the_end_still_closes_a_sentence():
+    text = (
+        "“The tenants keep telling us ‘fix the roof first,’” Okafor said. “We will start in March.”"
+    )
+    found = _find(text)
+    assert found[["kind", "speaker_text"]].values.tolist() == [["direct", "Okafor"]]
+    assert found.iloc[0].content.endswith("We will start in March.")
