@@ -320,3 +320,15 @@ def test_a_quotation_nested_at_the_end_still_closes_a_sentence():
     found = _find(text)
     assert found[["kind", "speaker_text"]].values.tolist() == [["direct", "Okafor"]]
     assert found.iloc[0].content.endswith("We will start in March.")
+
+
+def test_a_content_goes_on_across_a_sentence_split_before_a_name():
+    text = (
+        "At the hearing on Monday, Okafor cited mocking remarks Ruiz had made about the nurses "
+        "as examples of the senator’s disrespect for workers."
+    )
+    doc = nlp.parse([text])[0]
+    assert len(list(doc.sents)) == 2  # the parser's split this test is about
+    row = quotes.find_quotes(doc, "t")[0].iloc[0]
+    assert (row.cue, row.speaker_text) == ("cited", "Okafor")
+    assert row.content.endswith("the senator’s disrespect for workers")

@@ -78,11 +78,25 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
         first = _after_fronted_relative(verb, parts, first)
         if first is None or first <= speaker.i:
             return None
-    end = _boundary(cue, first, last + 1, table)
+    end = _boundary(cue, first, _across_split(doc, last + 1), table)
     span = _trim_content(doc, first, end)
     if span is None or (len(span) == 1 and span[0].pos_ == "PRON"):
         return None  # "showing him": a lone pronoun says nothing about what was reported
     return span.start_char, span.end_char
+
+
+def _across_split(doc: Doc, end: int) -> int:
+    """``cited remarks Trump had made about her as …``: a content that reaches the end of a
+    sentence the parser closed on a word, with the paragraph going on, goes on to the end of the
+    next sentence (the parser split the sentence before a capitalised word)."""
+    while (
+        0 < end < len(doc)
+        and doc[end - 1].sent.end == end
+        and not doc[end - 1].is_punct
+        and "\n" not in doc[end - 1 : doc[end].sent.end - 1].text_with_ws
+    ):
+        end = doc[end].sent.end
+    return end
 
 
 def _seeming_content(verb: Token, table: VerbTable) -> tuple[int, int] | None:
