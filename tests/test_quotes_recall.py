@@ -255,6 +255,7 @@ def test_adjectives_of_attitude_report_the_holders_position():
     row = _find("The senator has been critical of the new toll.").iloc[0]
     assert (row.cue_class, row.content) == ("stance", "the new toll")
     assert _find("The mayor was glad that the rain had stopped.").empty
+    assert _find("The nurses are worried about the new rota.").empty
 
 
 def test_a_fronted_data_source_reports_its_clause():
