@@ -333,3 +333,14 @@ def test_a_content_goes_on_across_a_sentence_split_before_a_name():
     row = quotes.find_quotes(doc, "t")[0].iloc[0]
     assert (row.cue, row.speaker_text) == ("cited", "Okafor")
     assert row.content.endswith("the senator’s disrespect for workers")
+
+
+def test_a_question_clause_coordinated_with_the_object_continues_it():
+    row = _find(
+        "The historian spoke of the harm done to the river, and how the town had tried to "
+        "clean it up over the decades."
+    ).iloc[0]
+    assert (row.cue, row.speaker_text) == ("spoke of", "The historian")
+    assert row.content.endswith("how the town had tried to clean it up over the decades")
+    found = _find("The curator wrote about the history of the mill, and why the workers left.")
+    assert found.iloc[0].content == "the history of the mill, and why the workers left"

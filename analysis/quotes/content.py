@@ -30,6 +30,8 @@ from analysis.quotes.cues import (
 from analysis.quotes.layout import MIN_UNATTRIBUTED_WORDS, is_mark
 
 _RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
+#: Words opening an embedded question that may be coordinated with a reported object.
+_QUESTION_WORDS = {"how", "why", "what", "whether"}
 #: Prepositions completing a reported object: "dismissed X as Y", "accused X of Y".
 _OBJECT_PREPOSITIONS = {"as", "for", "of", "with"}
 #: Subordinators of a clause that sets the report against something else or concedes a point
@@ -131,15 +133,21 @@ def _after_fronted_relative(verb: Token, parts: list[Token], first: int) -> int 
 
 def _object_conjuncts(verb: Token, parts: list[Token]) -> list[Token]:
     """ "mentioned refinancing loans and forcing universities to …": a nominal or gerund
-    conjunct the parser hung on the cue continues its object."""
+    conjunct the parser hung on the cue continues its object, and so does a question clause
+    ("spoke of the legacy of racism and how the fight for justice went on")."""
     if not any(part.dep_ in {"dobj", "pobj"} for part in parts):
         return []
     return [
         child
         for child in verb.rights
         if child.dep_ == "conj"
-        and (child.pos_ in {"NOUN", "PROPN"} or (child.tag_ == "VBG" and verb.tag_ != "VBG"))
-        and not any(grand.dep_ in SUBJECTS for grand in child.children)
+        and (
+            (
+                (child.pos_ in {"NOUN", "PROPN"} or (child.tag_ == "VBG" and verb.tag_ != "VBG"))
+                and not any(grand.dep_ in SUBJECTS for grand in child.children)
+            )
+            or child.left_edge.lower_ in _QUESTION_WORDS
+        )
     ]
 
 
