@@ -344,3 +344,14 @@ def test_a_question_clause_coordinated_with_the_object_continues_it():
     assert row.content.endswith("how the town had tried to clean it up over the decades")
     found = _find("The curator wrote about the history of the mill, and why the workers left.")
     assert found.iloc[0].content == "the history of the mill, and why the workers left"
+
+
+def test_a_quote_going_on_after_a_mixed_quote_is_part_of_it():
+    text = (
+        "The new rota is “simply unworkable,” says Okafor, a nurse at the clinic. "
+        "“Nobody on the ward was asked about it.”"
+    )
+    found = _find(text)
+    assert found[["kind", "cue", "speaker_text"]].values.tolist() == [["mixed", "says", "Okafor"]]
+    assert found.iloc[0].content.startswith("The new rota is")
+    assert found.iloc[0].content.endswith("Nobody on the ward was asked about it.")

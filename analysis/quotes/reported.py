@@ -89,6 +89,26 @@ def _hypothetical(doc: Doc, quote: Quote) -> bool:
     return any(child.tag_ == "MD" for child in token.children)
 
 
+def continue_reported(reported: list[Quote], direct: list[Quote], text: str) -> list[Quote]:
+    """The direct quotes left once those that go on with a reported quote are joined to it.
+
+    ``… are “not meeting the demand,” says Rieckhoff. “We often compare it …”``: a quote in the
+    next sentence of the paragraph whose attribution is the cue of the mixed quote just before
+    it is the rest of what that cue reports; the two are one quote.
+    """
+    by_cue = {quote.cue: quote for quote in reported if quote.kind == "mixed"}
+    kept = []
+    for quote in direct:
+        before = by_cue.get(quote.cue) if quote.cue is not None else None
+        if before is None or before.end > quote.start or "\n" in text[before.end : quote.start]:
+            kept.append(quote)
+            continue
+        before.end = quote.end
+        before.segments += quote.segments
+        before.warnings += quote.warnings
+    return kept
+
+
 def stop_at_direct(reported: list[Quote], direct: list[Quote], text: str) -> None:
     """End a reported quote before a direct quote it ran into.
 
