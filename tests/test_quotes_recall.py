@@ -355,3 +355,13 @@ def test_a_quote_going_on_after_a_mixed_quote_is_part_of_it():
     assert found[["kind", "cue", "speaker_text"]].values.tolist() == [["mixed", "says", "Okafor"]]
     assert found.iloc[0].content.startswith("The new rota is")
     assert found.iloc[0].content.endswith("Nobody on the ward was asked about it.")
+
+
+def test_a_quote_after_a_quotation_in_doubled_apostrophes_goes_on_with_its_cue():
+    text = (
+        "The new rota is ''simply unworkable'' for the ward, Okafor said. "
+        "''Nobody on the ward was asked about it.''"
+    )
+    found = _find(text)
+    assert found[["kind", "cue", "speaker_text"]].values.tolist() == [["mixed", "said", "Okafor"]]
+    assert found.iloc[0].content.endswith("Nobody on the ward was asked about it.")
