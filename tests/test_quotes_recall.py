@@ -365,3 +365,13 @@ def test_a_quote_after_a_quotation_in_doubled_apostrophes_goes_on_with_its_cue()
     found = _find(text)
     assert found[["kind", "cue", "speaker_text"]].values.tolist() == [["mixed", "said", "Okafor"]]
     assert found.iloc[0].content.endswith("Nobody on the ward was asked about it.")
+
+
+def test_decide_against_reports_what_was_decided():
+    row = _find("The council decided against raising the rents this winter.").iloc[0]
+    assert (row.cue, row.cue_class, row.speaker_text) == (
+        "decided against",
+        "intention",
+        "The council",
+    )
+    assert row.content == "raising the rents this winter"
