@@ -375,3 +375,11 @@ def test_decide_against_reports_what_was_decided():
         "The council",
     )
     assert row.content == "raising the rents this winter"
+
+
+def test_a_cue_in_the_gerund_after_another_cues_preposition_is_part_of_its_report():
+    found = _find("The ministry decided against recommending a ban on the pesticide.")
+    assert found.cue.tolist() == ["decided against"]
+    assert found.iloc[0].content == "recommending a ban on the pesticide"
+    found = _find("Local polls show a close race, with one survey showing the mayor ahead.")
+    assert found.cue.tolist() == ["show", "showing"]

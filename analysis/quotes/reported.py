@@ -74,11 +74,21 @@ def outermost(doc: Doc, reported: list[Quote], direct: list[Quote]) -> list[Quot
 
 def _controlled(doc: Doc, quote: Quote, other: Quote) -> bool:
     """ "refused to pledge to release his returns", "wanted to know who …": a cue that is the
-    infinitive of another cue is what that cue reports, not a report of its own."""
+    infinitive of another cue, or the gerund after its preposition, is what that cue reports,
+    not a report of its own."""
     if other.cue is None:
         return False
     token = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand").root
     outer = doc.char_span(other.cue[0], other.cue[1], alignment_mode="expand").root
+    if token.dep_ == "pcomp":
+        # "decided against recommending charges", "thanked him for backing …"; not an absolute
+        # "with" ("show a lead, with one poll showing …"), which adds a report of its own
+        preposition = token.head
+        return (
+            preposition.head.i == outer.i
+            and preposition.lower_ != "with"
+            and outer.i < preposition.i < token.i
+        )
     return token.dep_ == "xcomp" and token.head.i == outer.i
 
 
