@@ -255,6 +255,7 @@ def test_adjectives_of_attitude_report_the_holders_position():
     row = _find("The senator has been critical of the new toll.").iloc[0]
     assert (row.cue_class, row.content) == ("stance", "the new toll")
     assert _find("The mayor was glad that the rain had stopped.").empty
+    assert _find("The nurses are worried about the new rota.").empty
 
 
 def test_a_fronted_data_source_reports_its_clause():
@@ -311,3 +312,74 @@ def test_a_name_parsed_as_a_second_object():
     row = _find('Norway branded the new tariff a "betrayal of old friends."').iloc[0]
     assert (row.cue, row.speaker_text) == ("branded", "Norway")
     assert row.content.startswith('the new tariff a "betrayal of old friends')
+
+
+def test_a_quotation_nested_at_the_end_still_closes_a_sentence():
+    text = (
+        "“The tenants keep telling us ‘fix the roof first,’” Okafor said. “We will start in March.”"
+    )
+    found = _find(text)
+    assert found[["kind", "speaker_text"]].values.tolist() == [["direct", "Okafor"]]
+    assert found.iloc[0].content.endswith("We will start in March.")
+
+
+def test_a_content_goes_on_across_a_sentence_split_before_a_name():
+    text = (
+        "At the hearing on Monday, Okafor cited mocking remarks Ruiz had made about the nurses "
+        "as examples of the senator’s disrespect for workers."
+    )
+    doc = nlp.parse([text])[0]
+    assert len(list(doc.sents)) == 2  # the parser's split this test is about
+    row = quotes.find_quotes(doc, "t")[0].iloc[0]
+    assert (row.cue, row.speaker_text) == ("cited", "Okafor")
+    assert row.content.endswith("the senator’s disrespect for workers")
+
+
+def test_a_question_clause_coordinated_with_the_object_continues_it():
+    row = _find(
+        "The historian spoke of the harm done to the river, and how the town had tried to "
+        "clean it up over the decades."
+    ).iloc[0]
+    assert (row.cue, row.speaker_text) == ("spoke of", "The historian")
+    assert row.content.endswith("how the town had tried to clean it up over the decades")
+    found = _find("The curator wrote about the history of the mill, and why the workers left.")
+    assert found.iloc[0].content == "the history of the mill, and why the workers left"
+
+
+def test_a_quote_going_on_after_a_mixed_quote_is_part_of_it():
+    text = (
+        "The new rota is “simply unworkable,” says Okafor, a nurse at the clinic. "
+        "“Nobody on the ward was asked about it.”"
+    )
+    found = _find(text)
+    assert found[["kind", "cue", "speaker_text"]].values.tolist() == [["mixed", "says", "Okafor"]]
+    assert found.iloc[0].content.startswith("The new rota is")
+    assert found.iloc[0].content.endswith("Nobody on the ward was asked about it.")
+
+
+def test_a_quote_after_a_quotation_in_doubled_apostrophes_goes_on_with_its_cue():
+    text = (
+        "The new rota is ''simply unworkable'' for the ward, Okafor said. "
+        "''Nobody on the ward was asked about it.''"
+    )
+    found = _find(text)
+    assert found[["kind", "cue", "speaker_text"]].values.tolist() == [["mixed", "said", "Okafor"]]
+    assert found.iloc[0].content.endswith("Nobody on the ward was asked about it.")
+
+
+def test_decide_against_reports_what_was_decided():
+    row = _find("The council decided against raising the rents this winter.").iloc[0]
+    assert (row.cue, row.cue_class, row.speaker_text) == (
+        "decided against",
+        "intention",
+        "The council",
+    )
+    assert row.content == "raising the rents this winter"
+
+
+def test_a_cue_in_the_gerund_after_another_cues_preposition_is_part_of_its_report():
+    found = _find("The ministry decided against recommending a ban on the pesticide.")
+    assert found.cue.tolist() == ["decided against"]
+    assert found.iloc[0].content == "recommending a ban on the pesticide"
+    found = _find("Local polls show a close race, with one survey showing the mayor ahead.")
+    assert found.cue.tolist() == ["show", "showing"]

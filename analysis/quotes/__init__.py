@@ -12,7 +12,8 @@ Two passes over one parsed ``Doc`` (:func:`find_quotes`):
    subject, a passive's agent, the subject it shares through control or coordination) and a
    complement licensed by the lexicon (a clause, an object or gerund, an infinitive) gives an
    *indirect* quote, or a *mixed* one when quoted fragments sit inside the complement or a quoted
-   stretch continues it (``said “A,” but “B”``). ``according to X``, ``In the latest poll, …``,
+   stretch continues it (``said “A,” but “B”``; ``X is “A,” says Y. “B.”`` is one mixed quote).
+   ``according to X``, ``In the latest poll, …``,
    ``as X noted, …``, ``were quoted by … as saying``, agentless passives (``was accused of``),
    verbs of seeming (``the plan seems to have failed``, without a speaker), ``it is clear that
    …``, adjectives of attitude (``voters are afraid that …``) and the lexicon's nouns (``his

@@ -30,6 +30,8 @@ from analysis.quotes.cues import (
 from analysis.quotes.layout import MIN_UNATTRIBUTED_WORDS, is_mark
 
 _RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
+#: Words opening an embedded question that may be coordinated with a reported object.
+_QUESTION_WORDS = {"how", "why", "what", "whether"}
 #: Prepositions completing a reported object: "dismissed X as Y", "accused X of Y".
 _OBJECT_PREPOSITIONS = {"as", "for", "of", "with"}
 #: Subordinators of a clause that sets the report against something else or concedes a point
@@ -78,11 +80,25 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
         first = _after_fronted_relative(verb, parts, first)
         if first is None or first <= speaker.i:
             return None
-    end = _boundary(cue, first, last + 1, table)
+    end = _boundary(cue, first, _across_split(doc, last + 1), table)
     span = _trim_content(doc, first, end)
     if span is None or (len(span) == 1 and span[0].pos_ == "PRON"):
         return None  # "showing him": a lone pronoun says nothing about what was reported
     return span.start_char, span.end_char
+
+
+def _across_split(doc: Doc, end: int) -> int:
+    """``cited remarks Trump had made about her as …``: a content that reaches the end of a
+    sentence the parser closed on a word, with the paragraph going on, goes on to the end of the
+    next sentence (the parser split the sentence before a capitalised word)."""
+    while (
+        0 < end < len(doc)
+        and doc[end - 1].sent.end == end
+        and not doc[end - 1].is_punct
+        and "\n" not in doc[end - 1 : doc[end].sent.end - 1].text_with_ws
+    ):
+        end = doc[end].sent.end
+    return end
 
 
 def _seeming_content(verb: Token, table: VerbTable) -> tuple[int, int] | None:
@@ -117,15 +133,21 @@ def _after_fronted_relative(verb: Token, parts: list[Token], first: int) -> int 
 
 def _object_conjuncts(verb: Token, parts: list[Token]) -> list[Token]:
     """ "mentioned refinancing loans and forcing universities to …": a nominal or gerund
-    conjunct the parser hung on the cue continues its object."""
+    conjunct the parser hung on the cue continues its object, and so does a question clause
+    ("spoke of the legacy of racism and how the fight for justice went on")."""
     if not any(part.dep_ in {"dobj", "pobj"} for part in parts):
         return []
     return [
         child
         for child in verb.rights
         if child.dep_ == "conj"
-        and (child.pos_ in {"NOUN", "PROPN"} or (child.tag_ == "VBG" and verb.tag_ != "VBG"))
-        and not any(grand.dep_ in SUBJECTS for grand in child.children)
+        and (
+            (
+                (child.pos_ in {"NOUN", "PROPN"} or (child.tag_ == "VBG" and verb.tag_ != "VBG"))
+                and not any(grand.dep_ in SUBJECTS for grand in child.children)
+            )
+            or child.left_edge.lower_ in _QUESTION_WORDS
+        )
     ]
 
 

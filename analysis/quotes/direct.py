@@ -107,7 +107,9 @@ def _attribution_before(doc: Doc, run: list[Quotation], cues: dict[int, Cue]) ->
     if not lead or lead[-1] not in SENTENCE_END:
         return None
     previous = doc[_tokens_between(doc, line_start, first.open)[-1].i].sent
-    closed = max(text.rfind(mark, previous.start_char, first.open) for mark in (*CLOSING, '"'))
+    closed = max(
+        text.rfind(mark, previous.start_char, first.open) for mark in (*CLOSING, *AMBIGUOUS)
+    )
     if closed < previous.start_char:
         return None
     for token in reversed(list(previous)):

@@ -11,6 +11,7 @@ from analysis.quotes.cues import default_table, find_cues, verb_table
 from analysis.quotes.direct import direct_quotes, refloat
 from analysis.quotes.record import Quote, overlaps_direct
 from analysis.quotes.reported import (
+    continue_reported,
     outermost,
     reported_quotes,
     stop_at_direct,
@@ -64,6 +65,7 @@ def quote_rows(
     direct, used = direct_quotes(doc, segments, cues)
     direct = transcript + [q for q in direct if not overlaps_direct((q.start, q.end), transcript)]
     reported = outermost(doc, reported_quotes(doc, cues, table, used, direct, segments), direct)
+    direct = continue_reported(reported, direct, text)
     stop_at_direct(reported, direct, text)
     stop_at_speech(reported, text)
     found = sorted(direct + reported, key=lambda quote: (quote.start, quote.end))

@@ -39,10 +39,12 @@ def standalone(text: str, segment: Quotation) -> bool:
         or (lead[-1] in ",(" + _DASHES and first_upper)
         or (lead[-1] == "," and _resumes(lead))
     )
+    # a quotation nested at the end ("… you 'accept responsibility,'”) closes before the outer
+    finished = inner.rstrip("".join(CLOSING | AMBIGUOUS) + "'’") or inner
     after_ok = (
         not trail
         or trail[0] in SENTENCE_END + ",;:)" + _DASHES
-        or inner[-1] in SENTENCE_END + ",;:…" + _DASHES
+        or finished[-1] in SENTENCE_END + ",;:…" + _DASHES
         or segment.continues
     )
     return before_ok and after_ok

@@ -74,11 +74,21 @@ def outermost(doc: Doc, reported: list[Quote], direct: list[Quote]) -> list[Quot
 
 def _controlled(doc: Doc, quote: Quote, other: Quote) -> bool:
     """ "refused to pledge to release his returns", "wanted to know who …": a cue that is the
-    infinitive of another cue is what that cue reports, not a report of its own."""
+    infinitive of another cue, or the gerund after its preposition, is what that cue reports,
+    not a report of its own."""
     if other.cue is None:
         return False
     token = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand").root
     outer = doc.char_span(other.cue[0], other.cue[1], alignment_mode="expand").root
+    if token.dep_ == "pcomp":
+        # "decided against recommending charges", "thanked him for backing …"; not an absolute
+        # "with" ("show a lead, with one poll showing …"), which adds a report of its own
+        preposition = token.head
+        return (
+            preposition.head.i == outer.i
+            and preposition.lower_ != "with"
+            and outer.i < preposition.i < token.i
+        )
     return token.dep_ == "xcomp" and token.head.i == outer.i
 
 
@@ -87,6 +97,26 @@ def _hypothetical(doc: Doc, quote: Quote) -> bool:
     whoever holds the belief around it, not a report of its own."""
     token = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand").root
     return any(child.tag_ == "MD" for child in token.children)
+
+
+def continue_reported(reported: list[Quote], direct: list[Quote], text: str) -> list[Quote]:
+    """The direct quotes left once those that go on with a reported quote are joined to it.
+
+    ``… are “not meeting the demand,” says Rieckhoff. “We often compare it …”``: a quote in the
+    next sentence of the paragraph whose attribution is the cue of the mixed quote just before
+    it is the rest of what that cue reports; the two are one quote.
+    """
+    by_cue = {quote.cue: quote for quote in reported if quote.kind == "mixed"}
+    kept = []
+    for quote in direct:
+        before = by_cue.get(quote.cue) if quote.cue is not None else None
+        if before is None or before.end > quote.start or "\n" in text[before.end : quote.start]:
+            kept.append(quote)
+            continue
+        before.end = quote.end
+        before.segments += quote.segments
+        before.warnings += quote.warnings
+    return kept
 
 
 def stop_at_direct(reported: list[Quote], direct: list[Quote], text: str) -> None:
