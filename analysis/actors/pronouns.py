@@ -59,6 +59,7 @@ def _arguments(verb: Token) -> Iterator[Token]:
 
 
 _BLOCKED = object()
+_PERSONAL = MASCULINE | FEMININE | PLURAL | NEUTER
 
 
 def _syntactic(pronoun: Token, state: Resolver) -> Mention | object | None:
@@ -76,7 +77,7 @@ def _syntactic(pronoun: Token, state: Resolver) -> Mention | object | None:
         if node.pos_ not in {"VERB", "AUX"}:
             continue
         for argument in _arguments(node):
-            if argument.i >= pronoun.i or pronoun in argument.subtree:
+            if argument.i >= pronoun.i or _inside(pronoun, argument):
                 continue
             if own_clause and is_object and argument.dep_ in SUBJECTS:
                 continue
@@ -87,6 +88,13 @@ def _syntactic(pronoun: Token, state: Resolver) -> Mention | object | None:
                 return _BLOCKED
         own_clause = own_clause and not any(c.dep_ in SUBJECTS for c in node.children)
     return None
+
+
+def _inside(token: Token, phrase: Token) -> bool:
+    """``token`` is in ``phrase``'s subtree (walked only when it lies between its edges)."""
+    if not phrase.left_edge.i <= token.i <= phrase.right_edge.i:
+        return False
+    return token in phrase.subtree
 
 
 def genders(state: Resolver) -> None:
@@ -207,7 +215,7 @@ def personal_pronouns(state: Resolver) -> None:
     quoted = _quoted(state.doc)
     for token in state.doc:
         word = token.lower_
-        if token.tag_ not in {"PRP", "PRP$"} or word not in MASCULINE | FEMININE | PLURAL | NEUTER:
+        if token.tag_ not in {"PRP", "PRP$"} or word not in _PERSONAL:
             continue
         if token.i in quoted or (word == "it" and token.dep_ not in SUBJECTS):
             continue
