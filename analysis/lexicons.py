@@ -82,6 +82,17 @@ def lexicon(name: str, *columns: str) -> tuple[dict[str, str], ...]:
     return tuple(row for _line, row in read_rows(config.LEXICONS_DIR / name, columns))
 
 
+@cache
+def words(name: str, column: str) -> frozenset[str]:
+    """One column of a lexicon of ``data/lexicons/`` as a set of words, built once per run
+    (e.g. ``words("source_nouns.csv", "lemma")``).
+
+    Raises:
+        LexiconError: as :func:`read_rows`.
+    """
+    return frozenset(row[column] for row in lexicon(name, column))
+
+
 def phrase_spans(doc: Doc, patterns: Iterable[str]) -> list[Span]:
     """Longest non-overlapping case-insensitive matches of ``patterns`` in ``doc``, in text
     order; ``span.label_`` is the pattern."""

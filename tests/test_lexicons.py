@@ -19,6 +19,19 @@ def test_lexicons_skip_leading_comments_and_name_the_file_on_error(tmp_path, mon
         lexicons.lexicon.__wrapped__("probe.csv", "pattern", "stance")
 
 
+def test_words_is_one_column_as_a_set_read_once(tmp_path, monkeypatch):
+    (tmp_path / "probe.csv").write_text("# a comment\nlemma,class\npoll , x\nsurvey,y\npoll,z\n")
+    monkeypatch.setattr(config, "LEXICONS_DIR", tmp_path)
+    lexicons.lexicon.cache_clear()
+    lexicons.words.cache_clear()
+    try:
+        assert lexicons.words("probe.csv", "lemma") == frozenset({"poll", "survey"})
+        assert lexicons.words("probe.csv", "lemma") is lexicons.words("probe.csv", "lemma")
+    finally:
+        lexicons.lexicon.cache_clear()
+        lexicons.words.cache_clear()
+
+
 def test_every_shipped_lexicon_reads_cleanly():
     for path in sorted(config.LEXICONS_DIR.glob("*.csv")):
         header = next(line for line in path.read_text().splitlines() if not line.startswith("#"))

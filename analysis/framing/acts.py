@@ -16,7 +16,7 @@ from analysis import frames, nlp
 from analysis.framing.cast import Cast, Credit
 from analysis.framing.lexicons import POSSESSION_VERBS
 from analysis.framing.roles import agents_of, patients_of
-from analysis.lexicons import lexicon
+from analysis.lexicons import words
 from analysis.quotes import load_reporting_verbs
 
 #: Classes of ``data/lexicons/reporting_verbs.csv`` that only say (voice, not agency); verbs that
@@ -62,7 +62,7 @@ def agency_rows(doc: Doc, article_id: str, *, cast: Cast) -> list[dict]:
     """:func:`agency` on the article's :class:`Cast`: the ``agency`` records."""
     rows = []
     seen = set()
-    possession = {row["lemma"] for row in lexicon(POSSESSION_VERBS, "lemma")}
+    possession = words(POSSESSION_VERBS, "lemma")
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_ in possession or verb.lemma_ in _speech_verbs():
             continue

@@ -20,7 +20,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from analysis import config, nlp
-from analysis.lexicons import LexiconError, lexicon, read_rows
+from analysis.lexicons import LexiconError, lexicon, read_rows, words
 
 REPORTING_VERBS = config.LEXICONS_DIR / "reporting_verbs.csv"
 _LEXICON_COLUMNS = ("lemma", "class", "complements")
@@ -121,18 +121,15 @@ def find_cues(doc: Doc, table: VerbTable) -> list[Cue]:
 
 
 @cache
-def _evident_adjectives() -> frozenset[str]:
-    """Adjectives of evidence (``evident_adjectives.csv``)."""
-    return frozenset(row["lemma"] for row in lexicon("evident_adjectives.csv", "lemma"))
-
-
-@cache
 def _attitude_adjectives() -> dict[str, str]:
     """Adjectives of a propositional attitude and their class (``attitude_adjectives.csv``)."""
     rows = lexicon("attitude_adjectives.csv", "lemma", "class")
     return {row["lemma"]: row["class"] for row in rows}
 
 
+#: Adjectives of evidence ("it is clear that …") and nouns of a data source ("in the latest poll").
+_EVIDENT_ADJECTIVES = ("evident_adjectives.csv", "lemma")
+_SOURCE_NOUNS = ("source_nouns.csv", "lemma")
 #: Copulas an adjective of attitude is predicated through ("is afraid", "grew wary").
 _COPULAS = {"be", "become", "remain", "grow"}
 #: Prepositions naming what an attitude is about ("critical of", "worried about").
@@ -170,7 +167,7 @@ def attitude_content(adjective: Token) -> list[Token]:
 def _evident_that(token: Token) -> Cue | None:
     """ "It is clear that …", "Nor is it obvious that …": an adjective of evidence predicated of
     an empty "it" with a clause; it reports the clause as a verb of seeming does."""
-    if token.dep_ != "acomp" or token.lemma_.lower() not in _evident_adjectives():
+    if token.dep_ != "acomp" or token.lemma_.lower() not in words(*_EVIDENT_ADJECTIVES):
         return None
     if token.head.lemma_.lower() != "be":
         return None  # "it seems clear that …": the verb of seeming is the cue
@@ -192,19 +189,13 @@ def _according_to(token: Token) -> Cue | None:
     return Cue(token, "according to", "neutral", frozenset({"according"}), _cue_span(token, to))
 
 
-@cache
-def _source_nouns() -> frozenset[str]:
-    """Nouns of a data source (``source_nouns.csv``)."""
-    return frozenset(row["lemma"] for row in lexicon("source_nouns.csv", "lemma"))
-
-
 def _source_phrase(token: Token) -> Cue | None:
     """ "In the latest poll, …", "By one estimate, …": a phrase opening its clause that names a
     data source reports the clause as "according to" does."""
     if token.lower_ not in {"in", "by"} or token.dep_ != "prep" or token.i > token.head.i:
         return None
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
-    if source is None or source.lemma_.lower() not in _source_nouns():
+    if source is None or source.lemma_.lower() not in words(*_SOURCE_NOUNS):
         return None
     if token.head.pos_ not in {"VERB", "AUX"} or token.right_edge.i + 1 >= len(token.doc):
         return None

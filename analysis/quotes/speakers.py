@@ -9,12 +9,10 @@ descriptions. With a ``mentions`` frame, the speaker is canonicalised through th
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Span, Token
 
 from analysis import nlp
-from analysis.lexicons import lexicon
+from analysis.lexicons import words
 from analysis.marks import Quotation
 from analysis.quotes.channels import channel_of
 from analysis.quotes.cues import (
@@ -34,6 +32,8 @@ from analysis.syntax import relative_antecedent
 
 #: Where the parser may hang the name that is really a finite verb's subject.
 _STRANDED = {"pobj", "dobj", "compound", "appos", "conj", "dep"}
+#: Verbs whose object noun carries the act: "made a decision to", "issued a statement that".
+_LIGHT_VERBS = ("speech_light_verbs.csv", "lemma")
 _INHERITS_SUBJECT = {"xcomp", "advcl", "pcomp", "prep", "pobj", "acomp", "conj"}
 
 
@@ -180,18 +180,11 @@ def _noun_speaker(noun: Token) -> Token | None:
     )
 
 
-@cache
-def _light_verbs() -> frozenset[str]:
-    """Verbs whose object noun carries the act: "made a decision to", "issued a statement that"
-    (``speech_light_verbs.csv``)."""
-    return frozenset(row["lemma"] for row in lexicon("speech_light_verbs.csv", "lemma"))
-
-
 def _author(noun: Token) -> Token | None:
     """Who a noun of saying belongs to: its possessor, who "made"/"issued" it, or who persists
     or joins "in" it ("Democrats also persisted in arguments that …")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _light_verbs():
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in words(*_LIGHT_VERBS):
         return _own_subject(noun.head)
     if owner is None and noun.dep_ == "pobj" and noun.head.lower_ == "in":
         holder = noun.head.head
