@@ -61,25 +61,29 @@ def outermost(doc: Doc, reported: list[Quote], direct: list[Quote]) -> list[Quot
         for quote in reported
         if not any(
             other is not quote
+            and other.start <= quote.cue[0] < other.end
             and (
                 other.cue_class not in NOT_SPEECH
-                or (other.cue_class == "cognitive" and _hypothetical(doc, quote))
-                or _controlled(doc, quote, other)
+                or (other.cue_class == "cognitive" and _hypothetical(_cue_root(doc, quote)))
+                or _controlled(_cue_root(doc, quote), other, doc)
             )
-            and other.start <= quote.cue[0] < other.end
             for other in everything
         )
     ]
 
 
-def _controlled(doc: Doc, quote: Quote, other: Quote) -> bool:
-    """ "refused to pledge to release his returns", "wanted to know who …": a cue that is the
-    infinitive of another cue, or the gerund after its preposition, is what that cue reports,
-    not a report of its own."""
+def _cue_root(doc: Doc, quote: Quote) -> Token:
+    """The head word of a quote's cue."""
+    return doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand").root
+
+
+def _controlled(token: Token, other: Quote, doc: Doc) -> bool:
+    """ "refused to pledge to release his returns", "wanted to know who …": a cue (``token``) that
+    is the infinitive of another quote's cue, or the gerund after its preposition, is what that
+    cue reports, not a report of its own."""
     if other.cue is None:
         return False
-    token = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand").root
-    outer = doc.char_span(other.cue[0], other.cue[1], alignment_mode="expand").root
+    outer = _cue_root(doc, other)
     if token.dep_ == "pcomp":
         # "decided against recommending charges", "thanked him for backing …"; not an absolute
         # "with" ("show a lead, with one poll showing …"), which adds a report of its own
@@ -92,10 +96,9 @@ def _controlled(doc: Doc, quote: Quote, other: Quote) -> bool:
     return token.dep_ == "xcomp" and token.head.i == outer.i
 
 
-def _hypothetical(doc: Doc, quote: Quote) -> bool:
-    """ "worried that Patriot could threaten to …": a cue under a modal is an act imagined by
-    whoever holds the belief around it, not a report of its own."""
-    token = doc.char_span(quote.cue[0], quote.cue[1], alignment_mode="expand").root
+def _hypothetical(token: Token) -> bool:
+    """ "worried that Patriot could threaten to …": a cue (``token``) under a modal is an act
+    imagined by whoever holds the belief around it, not a report of its own."""
     return any(child.tag_ == "MD" for child in token.children)
 
 
