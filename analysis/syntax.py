@@ -2,9 +2,11 @@
 
 - :func:`is_relative` — is this word a relative pronoun ("who", "whom", "which", "that")?
 - :func:`relative_antecedent` — which noun does a relative pronoun stand for?
+- :func:`to_infinitive` — is this verb a to-infinitive ("ordered the FSB *to step up*")?
 
 The actors layer (a pronoun's antecedent), the quotes layer (a speaker "who said") and framing
-(the agents of a verb in a relative clause) all read relative clauses through these.
+(the agents of a verb in a relative clause) all read relative clauses through these; the quotes
+layer's cues, contents and speakers ask which clauses are to-infinitives.
 """
 
 from __future__ import annotations
@@ -36,3 +38,8 @@ def relative_antecedent(pronoun: Token) -> Token | None:
     while clause.dep_ not in ("relcl", "ROOT") and clause.head != clause:
         clause = clause.head
     return clause.head if clause.dep_ == "relcl" else None
+
+
+def to_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is marked by infinitival "to" ("ordered the FSB to step up" → step)."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)

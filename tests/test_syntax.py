@@ -36,3 +36,9 @@ def test_a_relative_pronoun_stands_for_the_head_of_its_clause(text, pronoun, ant
 )
 def test_other_words_stand_for_nothing(text, word):
     assert syntax.relative_antecedent(_token(text, word)) is None
+
+
+def test_a_to_infinitive_is_the_verb_infinitival_to_marks():
+    assert syntax.to_infinitive(_token("The minister ordered the army to withdraw.", "withdraw"))
+    assert not syntax.to_infinitive(_token("The minister made the army withdraw.", "withdraw"))
+    assert not syntax.to_infinitive(_token("The army went to the border.", "went"))

@@ -28,6 +28,7 @@ from analysis.quotes.cues import (
     stray_complements,
 )
 from analysis.quotes.layout import MIN_UNATTRIBUTED_WORDS, is_mark
+from analysis.syntax import to_infinitive
 
 _RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
 #: Words opening an embedded question that may be coordinated with a reported object.
@@ -350,12 +351,7 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
     parts = [
         child
         for child in stray_complements(verb)
-        if (
-            "infinitive"
-            if any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
-            else "clause"
-        )
-        in complements
+        if ("infinitive" if to_infinitive(child) else "clause") in complements
     ]
     for child in verb.children:
         misparsed = (
@@ -399,7 +395,7 @@ def _addressed_infinitive(child: Token) -> bool:
     addressee is told to do."""
     return (
         child.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        and to_infinitive(child)
         and any(
             c.dep_ in {"dobj", "dative"} and c.head.i < c.i < child.i for c in child.head.children
         )

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from analysis import config, nlp
 from analysis.lexicons import LexiconError, lexicon, read_rows, words
+from analysis.syntax import to_infinitive
 
 REPORTING_VERBS = config.LEXICONS_DIR / "reporting_verbs.csv"
 _LEXICON_COLUMNS = ("lemma", "class", "complements")
@@ -337,10 +338,7 @@ def stray_complements(token: Token) -> list[Token]:
             child.dep_ == "acl"
             and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
         )
-        or (
-            child.dep_ in {"acl", "advcl"}
-            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
-        )
+        or (child.dep_ in {"acl", "advcl"} and to_infinitive(child))
     ]
 
 

@@ -28,7 +28,7 @@ from analysis.quotes.cues import (
     source_of,
 )
 from analysis.quotes.record import Quote
-from analysis.syntax import relative_antecedent
+from analysis.syntax import relative_antecedent, to_infinitive
 
 #: Where the parser may hang the name that is really a finite verb's subject.
 _STRANDED = {"pobj", "dobj", "compound", "appos", "conj", "dep"}
@@ -117,9 +117,7 @@ def _object_controller(clause: Token) -> Token | None:
     verb governing a to-infinitive, not that verb's subject, is who does the infinitive's act —
     when the object can act (a name, a person pronoun, a group): in "used the example to prove …"
     the infinitive says what for, and the subject proves."""
-    if clause.dep_ != "xcomp" or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-    ):
+    if clause.dep_ != "xcomp" or not to_infinitive(clause):
         return None
     objects = [c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i]
     return next((o for o in objects if _can_act(o)), None)
