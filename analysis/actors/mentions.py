@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 from spacy.tokens import Doc
 
@@ -111,17 +110,12 @@ def actor_at(mentions: pd.DataFrame | list[dict], start: int, end: int) -> pd.Se
     Returns:
         A row of ``mentions`` (a record when given records), or None when no mention overlaps.
     """
-    if not isinstance(mentions, pd.DataFrame):
-        spans = [(m["start"], m["end"], m["actor_type"]) for m in mentions]
+    if isinstance(mentions, pd.DataFrame):
+        spans = list(zip(mentions["start"], mentions["end"], mentions["actor_type"], strict=True))
         best = best_overlap(spans, start, end)
-        return None if best is None else mentions[best]
-    starts = mentions["start"].to_numpy(dtype="int64")
-    ends = mentions["end"].to_numpy(dtype="int64")
-    overlapping = np.flatnonzero((starts < end) & (ends > start))
-    types = mentions["actor_type"].to_numpy(dtype=object)
-    spans = [(starts[i], ends[i], types[i]) for i in overlapping]
-    best = best_overlap(spans, start, end)
-    return None if best is None else mentions.iloc[overlapping[best]]
+        return None if best is None else mentions.iloc[best]
+    best = best_overlap([(m["start"], m["end"], m["actor_type"]) for m in mentions], start, end)
+    return None if best is None else mentions[best]
 
 
 def best_overlap(spans: Sequence[tuple[int, int, object]], start: int, end: int) -> int | None:
