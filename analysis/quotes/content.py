@@ -348,9 +348,10 @@ def _is_speech_noun(noun: Token, table: VerbTable) -> bool:
 
 
 def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
+    stray = stray_complements(verb)
     parts = [
         child
-        for child in stray_complements(verb)
+        for child in stray
         if ("infinitive" if to_infinitive(child) else "clause") in complements
     ]
     for child in verb.children:
@@ -371,7 +372,11 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
             parts.append(child)
         elif _object_preposition(child) and "object" in complements:
             parts.append(child)
-    naming = _naming_parts(verb, compared="comparison" in complements)
+    naming = (
+        _naming_parts(verb, compared="comparison" in complements)
+        if {"reason", "naming"} & complements
+        else []
+    )
     if "reason" in complements and not naming:
         return _reason_parts(verb)
     if "naming" in complements and (naming or "object" not in complements):
@@ -382,7 +387,6 @@ def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
         and not passive
         and not any(p.dep_ in {"dobj", "ccomp"} or _nominal_object(p) for p in parts)
     ):
-        stray = stray_complements(verb)
         return [
             p for p in parts if p.dep_ in {"ccomp", "xcomp"} or _unmarked_clause(p) or p in stray
         ]
