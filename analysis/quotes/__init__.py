@@ -37,8 +37,13 @@ The package, each module importing only those listed before it:
 - :mod:`~analysis.quotes.channels`: through which channel (``data/lexicons/channels.csv``).
 - :mod:`~analysis.quotes.speakers`: who said it (subject, agent, shared subject, possessor, the
   speaker's noun phrase) and which actor that is (through the ``mentions`` frame).
-- :mod:`~analysis.quotes.content`: what was said (complements, host clauses, where the report
-  stops, trimming).
+- :mod:`~analysis.quotes.boundary`: where a report's content stops (the reporting act resuming:
+  a ``while`` clause, a second verb of the speaker, ``in a statement``) and the trimming of its
+  edges.
+- :mod:`~analysis.quotes.hosts`: which host clause an inserted cue reports (``as X noted, …``,
+  ``…, experts say``, ``according to X``).
+- :mod:`~analysis.quotes.content`: what was said (the complements the lexicon licenses, the
+  content's span).
 - :mod:`~analysis.quotes.transcripts`: ``NAME: …`` lines.
 - :mod:`~analysis.quotes.direct`: quotes standing as their own sentences, grouped into runs and
   attributed to the clause beside them, a dash and name, or the previous speaker.

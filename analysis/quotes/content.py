@@ -2,24 +2,21 @@
 
 The complement the lexicon licenses (a clause, an object or gerund, an infinitive, a naming
 predicate, a noun's clause), or the host clause of an inserted cue (``as X noted, …``, ``…, experts
-say``, ``according to X``). Content stops where the reporting act resumes: a ``while`` clause, a
-coordinated reporting verb of the speaker (``acknowledged X and ordered …``), ``in a statement``,
-``by declaring that …``. Spans are trimmed of punctuation (not quotation marks), ``that`` and
-conjunctions at their edges.
+say``, ``according to X``: :mod:`~analysis.quotes.hosts`). Content stops where the reporting act
+resumes, and is trimmed at its edges (:mod:`~analysis.quotes.boundary`).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from analysis.quotes.boundary import across_split, boundary, trim_content
 from analysis.quotes.cues import (
-    NOT_SPEECH,
     SUBJECTS,
     Cue,
     VerbTable,
     addresses,
     attitude_content,
-    comma_participle,
     experiencer,
     is_noun,
     noun_clauses,
@@ -27,7 +24,15 @@ from analysis.quotes.cues import (
     raising_complement,
     stray_complements,
 )
-from analysis.quotes.layout import MIN_UNATTRIBUTED_WORDS, is_mark
+from analysis.quotes.hosts import (
+    according_content,
+    as_parenthetical,
+    host_around,
+    host_content,
+    inserted,
+    sentence_around,
+    set_off,
+)
 from analysis.syntax import to_infinitive
 
 _RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
@@ -35,9 +40,6 @@ _RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when"}
 _QUESTION_WORDS = {"how", "why", "what", "whether"}
 #: Prepositions completing a reported object: "dismissed X as Y", "accused X of Y".
 _OBJECT_PREPOSITIONS = {"as", "for", "of", "with"}
-#: Subordinators of a clause that sets the report against something else or concedes a point
-#: against it: the writer's, not part of the report.
-_CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 
 
 def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, int] | None:
@@ -45,13 +47,13 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
     verb = cue.token
     doc = verb.doc
     if "according" in cue.complements:
-        return _according_content(verb)
+        return according_content(verb)
     if "raising" in cue.complements:
         return _seeming_content(verb, table)
     if "attitude" in cue.complements:
         return _span_of(doc, attitude_content(verb))
-    if _as_parenthetical(verb):
-        return _host_around(verb, verb.head)
+    if as_parenthetical(verb):
+        return host_around(verb, verb.head)
     if is_noun(cue.token):
         return _span_of(doc, noun_clauses(verb))
     if quoted_as_saying(verb) is not None:
@@ -64,10 +66,10 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
             + _passive_object(verb, cue.complements)
         )
     if not parts and (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i)):
-        return _inserted(verb) or _host_content(verb)
-    clause = None if parts else _set_off(verb, speaker)
+        return inserted(verb) or host_content(verb)
+    clause = None if parts else set_off(verb, speaker)
     if clause is not None:
-        return _sentence_around(verb, clause)
+        return sentence_around(verb, clause)
     if not parts:
         return None
     parts = _one_side(verb, parts + _object_conjuncts(verb, parts))
@@ -81,25 +83,11 @@ def content_of(cue: Cue, speaker: Token | None, table: VerbTable) -> tuple[int, 
         first = _after_fronted_relative(verb, parts, first)
         if first is None or first <= speaker.i:
             return None
-    end = _boundary(cue, first, _across_split(doc, last + 1), table)
-    span = _trim_content(doc, first, end)
+    end = boundary(cue, first, across_split(doc, last + 1), table)
+    span = trim_content(doc, first, end)
     if span is None or (len(span) == 1 and span[0].pos_ == "PRON"):
         return None  # "showing him": a lone pronoun says nothing about what was reported
     return span.start_char, span.end_char
-
-
-def _across_split(doc: Doc, end: int) -> int:
-    """``cited remarks Trump had made about her as …``: a content that reaches the end of a
-    sentence the parser closed on a word, with the paragraph going on, goes on to the end of the
-    next sentence (the parser split the sentence before a capitalised word)."""
-    while (
-        0 < end < len(doc)
-        and doc[end - 1].sent.end == end
-        and not doc[end - 1].is_punct
-        and "\n" not in doc[end - 1 : doc[end].sent.end - 1].text_with_ws
-    ):
-        end = doc[end].sent.end
-    return end
 
 
 def _seeming_content(verb: Token, table: VerbTable) -> tuple[int, int] | None:
@@ -118,7 +106,7 @@ def _seeming_content(verb: Token, table: VerbTable) -> tuple[int, int] | None:
     holder = experiencer(verb)
     if holder is not None and first < holder.head.i < end:
         end = holder.head.i  # "seemed credible to the auditors": the holder is no part of it
-    span = _trim_content(verb.doc, first, end)
+    span = trim_content(verb.doc, first, end)
     return None if span is None else (span.start_char, span.end_char)
 
 
@@ -219,132 +207,6 @@ def _one_side(verb: Token, parts: list[Token]) -> list[Token]:
 
 def _size(parts: list[Token]) -> int:
     return sum(len(list(part.subtree)) for part in parts)
-
-
-def _boundary(cue: Cue, first: int, end: int, table: VerbTable) -> int:
-    """Where the reported words stop: before the first part that belongs to the reporting act.
-
-    The parser often hangs these inside the complement, though they belong to the cue: a
-    ``while``/``whereas``/``although`` clause ("said X on Tuesday while his counterpart drove home
-    …", "claimed X, although he again refused to …"), a second verb phrase of the speaker
-    ("acknowledged X and ordered the FSB to …"), and the act the report is made in ("told them X
-    in one of his clearest admissions yet …").
-    """
-    doc = cue.token.doc
-    for token in doc[first + 1 : end]:
-        if _contrast_clause(token) or _speech_setting(token, table) or _speech_means(token, table):
-            return token.left_edge.i if token.dep_ == "advcl" else token.i
-        if _matrix_resumes(token):
-            return token.i
-        if (
-            _reporting_participle(token, table)
-            or _coordinated_report(token, table)
-            or _relative_report(token, table)
-        ):
-            return token.left_edge.i
-        if _second_act(token, cue, table):
-            before = token.left_edge.i
-            return before - 1 if doc[before - 1].dep_ == "cc" else before
-    return end
-
-
-def _contrast_clause(token: Token) -> bool:
-    return token.dep_ == "advcl" and any(
-        child.dep_ == "mark" and child.lower_ in _CONTRAST_MARKS for child in token.children
-    )
-
-
-def _speech_means(token: Token, table: VerbTable) -> bool:
-    """ "sought to regain the initiative by declaring that …": the speech act is its own report."""
-    if token.dep_ != "prep" or token.lower_ != "by":
-        return False
-    verbs = [child for child in token.children if child.dep_ == "pcomp"]
-    return any(
-        verb.lemma_.lower() in table
-        and table[verb.lemma_.lower()][0] not in NOT_SPEECH
-        and any(child.dep_ == "ccomp" for child in verb.children)
-        for verb in verbs
-    )
-
-
-def _matrix_resumes(token: Token) -> bool:
-    """ "The mine, which he says he keeps open, lost money": a verb after a bare comma, parsed as
-    a conjunct inside the clause, is the sentence resuming after the interruption."""
-    previous = token.doc[token.i - 1]
-    return (
-        token.dep_ == "conj"
-        and token.pos_ == "VERB"
-        and previous.text == ","
-        and not any(child.dep_ in SUBJECTS for child in token.children)
-    )
-
-
-def _reporting_participle(token: Token, table: VerbTable) -> bool:
-    """ "said he did not believe it, arguing that …": a participle of saying with its own
-    complement, set off by a comma, is a report of its own (by the same speaker), not part of
-    what the first verb reports."""
-    return (
-        comma_participle(token)
-        and token.lemma_.lower() in table
-        and any(child.dep_ in {"ccomp", "dobj", "xcomp"} for child in token.children)
-    )
-
-
-def _coordinated_report(token: Token, table: VerbTable) -> bool:
-    """ "She said fathers would not be eligible, and when pressed, the mother replied, “…”": a
-    coordinated speech verb with a subject of its own starts another report."""
-    entry = table.get(token.lemma_.lower())
-    return (
-        token.dep_ == "conj"
-        and token.pos_ == "VERB"
-        and entry is not None
-        and entry[0] not in NOT_SPEECH
-        and any(child.dep_ in SUBJECTS for child in token.children)
-    )
-
-
-def _relative_report(token: Token, table: VerbTable) -> bool:
-    """ "denounced the annexation in a diatribe, which RT pointed to as …": a relative clause set
-    off by a comma whose speech verb has a subject of its own is another speaker's report."""
-    lemma = token.lemma_.lower()
-    phrases = [f"{lemma} {child.lower_}" for child in token.rights if child.dep_ in {"prt", "prep"}]
-    entry = next((table[p] for p in [lemma, *phrases] if p in table), None)
-    return (
-        token.dep_ == "relcl"
-        and entry is not None
-        and entry[0] not in NOT_SPEECH
-        and token.doc[token.left_edge.i - 1].text == ","
-        and any(
-            child.dep_ in SUBJECTS and child.tag_ not in {"WDT", "WP"} for child in token.children
-        )
-    )
-
-
-def _second_act(token: Token, cue: Cue, table: VerbTable) -> bool:
-    """A coordinated reporting verb in the cue's own tense, with no subject or auxiliary."""
-    return (
-        token.dep_ == "conj"
-        and token.lemma_.lower() in table
-        and token.tag_ == cue.token.tag_
-        and not any(child.dep_ in SUBJECTS | {"aux", "auxpass"} for child in token.children)
-    )
-
-
-def _speech_setting(token: Token, table: VerbTable) -> bool:
-    """``in a statement``, ``in one of his clearest admissions``: the act the report was made in.
-
-    Only the lexicon's nouns of saying count: "appeared unsteady in his first debate" is content.
-    """
-    if token.dep_ != "prep" or token.lower_ not in {"in", "during"}:
-        return False
-    nouns = [child for child in token.children if child.dep_ == "pobj"]
-    nouns += [g for n in nouns for c in n.children if c.lower_ == "of" for g in c.children]
-    return any(_is_speech_noun(noun, table) for noun in nouns)
-
-
-def _is_speech_noun(noun: Token, table: VerbTable) -> bool:
-    entry = table.get(noun.lemma_.lower())
-    return entry is not None and "noun" in entry[1]
 
 
 def _complement_parts(verb: Token, complements: frozenset[str]) -> list[Token]:
@@ -518,130 +380,8 @@ def _clause_in_setting(prep: Token) -> list[Token]:
     ]
 
 
-def _set_off(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
-    """``These employees, Stumpf explained, were well paid``, ``…, experts say.``: a finite
-    reporting verb and its own subject with nothing after them, set off by a comma inside the
-    sentence; the first and last token of that clause."""
-    if speaker is None or speaker.head.i != verb.i or speaker.dep_ != "nsubj":
-        return None
-    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or speaker.i > verb.i:
-        return None
-    doc, sentence = verb.doc, verb.sent
-    first, last = speaker.left_edge.i, verb.i
-    while last + 1 < sentence.end and doc[last + 1].dep_ in {"advmod", "npadvmod", "prep"}:
-        last = doc[last + 1].right_edge.i
-    before = doc[first - 1].text if first > sentence.start else ""
-    after = doc[last + 1].text if last + 1 < sentence.end else ""
-    if before != "," or after not in {",", ".", ""}:
-        return None
-    return first, last
-
-
-def _sentence_around(verb: Token, clause: tuple[int, int]) -> tuple[int, int] | None:
-    """The longer side of the cue's sentence around the cue's own clause."""
-    sentence = verb.sent
-    before = (sentence.start, clause[0])
-    after = (clause[1] + 1, sentence.end)
-    start, end = max(before, after, key=lambda side: side[1] - side[0])
-    span = _trim_content(verb.doc, start, end) if end > start else None
-    if span is None or sum(not token.is_punct for token in span) < MIN_UNATTRIBUTED_WORDS:
-        return None
-    return span.start_char, span.end_char
-
-
-def _inserted(verb: Token) -> tuple[int, int] | None:
-    """``Though the move was smooth, he said, replacing her would be harder``: a reporting clause
-    set off by commas inside its sentence reports the whole sentence around it, both sides."""
-    doc, sentence = verb.doc, verb.sent
-    words = [t for t in doc[verb.left_edge.i : verb.right_edge.i + 1] if not t.is_punct]
-    first, last = words[0].i, words[-1].i
-    if first - 1 <= sentence.start or last + 2 >= sentence.end:
-        return None
-    if doc[first - 1].text != "," or doc[last + 1].text != ",":
-        return None
-    span = _trim_content(doc, sentence.start, sentence.end)
-    return None if span is None else (span.start_char, span.end_char)
-
-
-def _host_content(verb: Token) -> tuple[int, int] | None:
-    """``Flows were cut, they said``: the clause the cue interrupts or follows, after a comma."""
-    host = verb.head
-    while host.dep_ == "conj" and host.head.i < host.i:
-        host = host.head
-    doc = verb.doc
-    first, last = host.left_edge.i, host.right_edge.i
-    opener = verb.left_edge.i
-    while opener < verb.i and doc[opener].is_punct:
-        opener += 1
-    if opener <= first or doc[opener - 1].text not in {",", "—", "–"}:
-        return None
-    if any(child.dep_ == "mark" for child in verb.children):
-        return None
-    end = verb.left_edge.i if verb.right_edge.i >= last else last + 1
-    span = _trim_content(doc, first, end)
-    return None if span is None else (span.start_char, span.end_char)
-
-
-def _according_content(according: Token) -> tuple[int, int] | None:
-    if according.dep_ != "ROOT":
-        return _host_around(according, according.head)
-    # "According to X, the move reeks of fear": the parser made "According" the root and hung
-    # the clause on X; what X says is the rest of the sentence after the comma closing the phrase
-    doc, sentence = according.doc, according.sent
-    comma = next((t.i for t in doc[according.i + 1 : sentence.end] if t.text == ","), None)
-    if comma is None:
-        return None
-    span = _trim_content(doc, comma + 1, sentence.end)
-    if span is None or sum(not t.is_punct for t in span) < MIN_UNATTRIBUTED_WORDS:
-        return None
-    return span.start_char, span.end_char
-
-
-def _as_parenthetical(verb: Token) -> bool:
-    """ "As the minister noted, …", "…, as Ms. Simonyan put it": the cue reports its host clause."""
-    return (
-        verb.dep_ == "advcl"
-        and any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children)
-        and not any(
-            child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and child.lower_ != "it")
-            for child in verb.children
-        )
-    )
-
-
-def _host_around(phrase: Token, host: Token) -> tuple[int, int] | None:
-    """The host clause's words on the longer side of an inserted cue phrase."""
-    doc = phrase.doc
-    inside = range(phrase.left_edge.i, phrase.right_edge.i + 1)
-    tokens = [t.i for t in host.subtree if t.i not in inside]
-    if not tokens:
-        return None
-    before = [i for i in tokens if i < inside.start]
-    after = [i for i in tokens if i > inside.stop - 1]
-    chosen = after if len(after) >= len(before) else before
-    span = _trim_content(doc, chosen[0], chosen[-1] + 1)
-    return None if span is None else (span.start_char, span.end_char)
-
-
 def _span_of(doc: Doc, parts: list[Token]) -> tuple[int, int] | None:
     if not parts:
         return None
-    span = _trim_content(doc, parts[0].left_edge.i, parts[-1].right_edge.i + 1)
+    span = trim_content(doc, parts[0].left_edge.i, parts[-1].right_edge.i + 1)
     return None if span is None else (span.start_char, span.end_char)
-
-
-def _trim_content(doc: Doc, start: int, end: int) -> Span | None:
-    while start < end and (
-        doc[start].is_space
-        or (doc[start].is_punct and not is_mark(doc[start]))
-        or (doc[start].dep_ == "mark" and doc[start].lower_ == "that")
-        or doc[start].dep_ == "cc"
-    ):
-        start += 1
-    while end > start and (
-        doc[end - 1].is_space
-        or (doc[end - 1].is_punct and not is_mark(doc[end - 1]))
-        or doc[end - 1].dep_ == "cc"
-    ):
-        end -= 1
-    return doc[start:end] if end > start else None
