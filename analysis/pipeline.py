@@ -3,9 +3,11 @@
 The unit of work is a *batch* of articles (:func:`analyse_batch`): parse once (cached), then run
 every layer per article on an :class:`Article`, the context its layers share (the parse, the
 records each layer found, the actor lookup built once). Layers hand each other records (plain
-dicts); each frame is built once per batch from all its articles' records. An exception in one
-article's analysis is caught there and recorded in ``errors`` (its id, the stage, the message);
-the rest of the batch goes on. Batches flow through :mod:`analysis.runner` (one process, worker
+dicts); tone, the one layer that runs a model, scores the whole batch at once after the others
+(:func:`analyse_layers`, then :func:`finish_batch`, so that a run can overlap one batch's tone
+with the next batch's parse); each frame is built once per batch from all its articles' records.
+An exception in one article's analysis is caught there and recorded in ``errors`` (its id, the
+stage, the message); the rest of the batch goes on. Batches flow through :mod:`analysis.runner` (one process, worker
 processes or a Dask cluster) either into memory (:func:`extract`) or into a frames folder on disk
 (:mod:`analysis.store`), and the corpus-level frames (``actors``, ``voice_portrayal``,
 ``agency_summary``) are computed from the per-article frames by :func:`summarize`, never from
@@ -77,26 +79,50 @@ class Batch:
 
 
 def analyse_batch(articles: pd.DataFrame, *, use_cache: bool = True) -> Batch:
-    """Parse and analyse a batch of articles (rows of an ``articles`` frame).
+    """Parse and analyse a batch of articles (rows of an ``articles`` frame): its layers
+    (:func:`analyse_layers`), then tone and its frames (:func:`finish_batch`).
 
     A text that cannot be parsed, or an exception in any layer for one article, puts that
     article in the batch's ``errors`` (stage ``parse`` or the layer's name) and leaves it out
     of every frame; the other articles are unaffected.
     """
-    texts = list(articles["text"])
-    docs = _parse_each(texts, use_cache=use_cache)
-    found: dict[str, list[dict]] = {name: [] for name in ARTICLE_FRAMES}
-    analysed, failures = [], []
+    return finish_batch(analyse_layers(articles, use_cache=use_cache))
+
+
+@dataclass
+class Layered:
+    """A batch after every layer but tone: ``(row, doc, records)`` per article analysed, and
+    the ``errors`` records of the articles that failed so far."""
+
+    analysed: list[tuple]
+    failures: list[dict]
+
+
+def analyse_layers(articles: pd.DataFrame, *, use_cache: bool = True) -> Layered:
+    """The first half of :func:`analyse_batch`: parse the batch and run every layer but tone on
+    each article (Python and spaCy, holding the interpreter lock)."""
+    docs = _parse_each(list(articles["text"]), use_cache=use_cache)
+    layered = Layered([], [])
     for row, doc in zip(articles.itertuples(index=False), docs, strict=True):
         if isinstance(doc, Exception):
-            failures.append(_failure(row, "parse", doc))
+            layered.failures.append(_failure(row, "parse", doc))
             continue
         try:
-            analysed.append((row, doc, _untoned(doc, row.article_id)))
+            layered.analysed.append((row, doc, _untoned(doc, row.article_id)))
         except StageError as error:
-            failures.append(_failure(row, error.stage, error.__cause__))
-    done, n_words = [], 0
-    for (row, _doc, per_article), toned in zip(analysed, _tone_each(analysed), strict=True):
+            layered.failures.append(_failure(row, error.stage, error.__cause__))
+    return layered
+
+
+def finish_batch(layered: Layered) -> Batch:
+    """The second half of :func:`analyse_batch`: tone for the whole batch (the model runs
+    outside the interpreter lock, so it can overlap the next batch's layers), then each frame
+    built once from the batch's records."""
+    found: dict[str, list[dict]] = {name: [] for name in ARTICLE_FRAMES}
+    failures, done, n_words = list(layered.failures), [], 0
+    for (row, _doc, per_article), toned in zip(
+        layered.analysed, _tone_each(layered.analysed), strict=True
+    ):
         if isinstance(toned, Exception):
             failures.append(_failure(row, "tone", toned))
             continue

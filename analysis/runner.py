@@ -1,7 +1,8 @@
 """How a corpus is run: articles in batches through this process, N worker processes, or a Dask
 cluster — the same batch function everywhere, results yielded in input order.
 
-- ``jobs=1`` (no scheduler): batches run here, one after another.
+- ``jobs=1`` (no scheduler): batches run here, one after another; when the tone model may use
+  several cores, a batch's tone runs on a thread while the next batch is parsed.
 - ``jobs=N``: a pool of N worker processes (spawned, each loading spaCy once, in its initializer).
 - ``scheduler="local"``: a Dask ``LocalCluster`` of ``jobs`` single-threaded worker processes;
   ``scheduler="tcp://host:port"``: an existing Dask cluster (``dask scheduler`` and
@@ -23,7 +24,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,7 +36,7 @@ try:  # dask[distributed] is an optional extra
 except ImportError:  # pragma: no cover - without the extra, --scheduler explains what to install
     WorkerPlugin = object
 
-from analysis import frames, nlp, pipeline, store
+from analysis import frames, nlp, pipeline, store, tone
 from analysis.corpus import Corpus
 from analysis.pipeline import Batch, analyse_batch
 
@@ -118,8 +119,7 @@ def _results(parts: list, *, use_cache: bool, jobs: int, scheduler: str | None) 
     if scheduler is not None:
         yield from _on_dask(parts, use_cache=use_cache, jobs=jobs, address=scheduler)
     elif jobs <= 1 or len(parts) <= 1:
-        for part in parts:
-            yield analyse_batch(part, use_cache=use_cache)
+        yield from _here(parts, use_cache=use_cache)
     else:
         context = multiprocessing.get_context("spawn")
         with (
@@ -131,6 +131,22 @@ def _results(parts: list, *, use_cache: bool, jobs: int, scheduler: str | None) 
             yield from _in_order(
                 parts, lambda part: pool.submit(analyse_batch, part, use_cache=use_cache), jobs
             )
+
+
+def _here(parts: list, *, use_cache: bool) -> Iterator[Batch]:
+    """Batches in this process. When the tone model may use more than one core
+    (:func:`analysis.tone.cores`; one job of the command line is one core), a batch's tone runs
+    on a thread (onnxruntime, outside the interpreter lock) while this one parses the next batch
+    and runs its layers."""
+    layered = lambda part: pipeline.analyse_layers(part, use_cache=use_cache)  # noqa: E731
+    if tone.cores() <= 1:
+        for part in parts:
+            yield pipeline.finish_batch(layered(part))
+        return
+    with ThreadPoolExecutor(1, thread_name_prefix="tone") as toner:
+        yield from _in_order(
+            parts, lambda part: toner.submit(pipeline.finish_batch, layered(part)), 1
+        )
 
 
 @contextmanager

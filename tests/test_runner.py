@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import numpy as np
@@ -16,7 +17,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import config, nlp, pipeline, runner, store
+from analysis import config, nlp, pipeline, runner, store, tone
 from analysis.__main__ import main
 from analysis.corpus import load
 
@@ -59,6 +60,31 @@ def test_a_frames_folder_reads_back_as_the_in_memory_frames(corpus, in_memory, t
     assert manifest["identity"] == pipeline.identity()
 
 
+def test_tone_beside_the_next_batch_gives_the_frames_of_one_batch_after_another(
+    corpus, monkeypatch
+):
+    threads: list[str] = []
+    finish = pipeline.finish_batch
+
+    def recording(layered):
+        threads.append(threading.current_thread().name)
+        return finish(layered)
+
+    monkeypatch.setattr(pipeline, "finish_batch", recording)
+    monkeypatch.setattr(tone, "cores", lambda: 1)  # one core: one batch after another, here
+    alone = list(runner.run(corpus.articles, batch_size=2))
+    assert threads == ["MainThread"] * 4
+    threads.clear()
+    monkeypatch.setattr(tone, "cores", lambda: 2)  # tone on a thread beside the next batch
+    beside = list(runner.run(corpus.articles, batch_size=2))
+    assert len(threads) == 4 and all(name.startswith("tone") for name in threads)
+    assert [b.article_ids for b in beside] == [b.article_ids for b in alone]
+    for expected, found in zip(alone, beside, strict=True):
+        for name, frame in expected.frames.items():
+            pd.testing.assert_frame_equal(frame, found.frames[name], obj=name)
+    assert sum(len(b.frames["mentions"]) for b in beside) > 0
+
+
 def test_reading_a_subset_of_frames_columns_and_articles(corpus, in_memory, tmp_path):
     runner.extract_to(corpus, tmp_path / "frames", batch_size=3)
     subset = store.read(
@@ -93,14 +119,14 @@ def test_an_incomplete_folder_is_refused_and_a_rerun_resumes_it(corpus, in_memor
         analysis.Frames.read(folder)
 
     analysed: list[str] = []
-    original = runner.analyse_batch
+    original = pipeline.analyse_layers
 
     def counting(articles, **options):
         analysed.extend(articles["article_id"])
         return original(articles, **options)
 
     patch = pytest.MonkeyPatch()
-    patch.setattr(runner, "analyse_batch", counting)
+    patch.setattr(pipeline, "analyse_layers", counting)
     try:
         runner.extract_to(corpus, folder, batch_size=2)
     finally:
