@@ -88,7 +88,7 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "article_id": ("string", "article (<NA> in the corpus-wide aggregate)"),
         "actor": ("string", "canonical actor name"),
         "actor_type": ("string", "person | organisation | government | country | place | group"),
-        "side": ("string", "side the actor belongs to"),
+        "side": ("string", "the side its mentions give most often (ties: the first seen)"),
         "role": ("string", "role or description found in the text, else the table's"),
         "n_mentions": ("Int64", "mentions of every kind"),
         "first_sentence": ("Int64", "sent_id of the first mention"),

@@ -7,11 +7,11 @@ dicts); tone, the one layer that runs a model, scores the whole batch at once af
 (:func:`analyse_layers`, then :func:`finish_batch`, so that a run can overlap one batch's tone
 with the next batch's parse); each frame is built once per batch from all its articles' records.
 An exception in one article's analysis is caught there and recorded in ``errors`` (its id, the
-stage, the message); the rest of the batch goes on. Batches flow through :mod:`analysis.runner` (one process, worker
-processes or a Dask cluster) either into memory (:func:`extract`) or into a frames folder on disk
-(:mod:`analysis.store`), and the corpus-level frames (``actors``, ``voice_portrayal``,
-``agency_summary``) are computed from the per-article frames by :func:`summarize`, never from
-live parses.
+stage, the message); the rest of the batch goes on. Batches flow through :mod:`analysis.runner`
+(one process, worker processes or a Dask cluster) either into memory (:func:`extract`) or into a
+frames folder on disk (:mod:`analysis.store`), and the corpus-level frames (``actors``,
+``voice_portrayal``, ``agency_summary``) are computed from the per-article frames by
+:func:`summarize`, never from live parses.
 """
 
 from __future__ import annotations

@@ -62,10 +62,10 @@ def summarize_actors(
         role = found.astype(object).combine_first(role)
     actors = grouped.agg(
         actor_type=("actor_type", "first"),
-        side=("side", "first"),  # the first known side
         n_mentions=("actor", "size"),
         first_sentence=("sent_id", "min"),
     )
+    actors.insert(1, "side", _sides(ordered, by_article).reindex(actors.index))
     actors["role"] = role.reindex(actors.index)
     spelled = ordered["text"].str.replace("’", "'", regex=False)  # one apostrophe per alias
     actors["aliases"] = spelled.groupby([ordered[key] for key in keys], sort=False).agg(
@@ -84,6 +84,16 @@ def summarize_actors(
         ["article_id", "n_mentions", "actor"], ascending=[True, False, True]
     )
     return frames.conform("actors", actors)
+
+
+def _sides(mentions: pd.DataFrame, by_article: bool) -> pd.Series:
+    """Each actor's side, by the one rule (:func:`~analysis.framing.cast.most_common_side`), in
+    each article or across the corpus."""
+    if not by_article:
+        return most_common_side(mentions)
+    by = mentions.groupby("article_id", sort=False)
+    parts = {article_id: most_common_side(part) for article_id, part in by}
+    return pd.concat(parts, names=["article_id"]) if parts else pd.Series(dtype="string")
 
 
 def _quote_counts(quotes: pd.DataFrame | None) -> pd.DataFrame:

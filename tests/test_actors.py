@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import actors, nlp, summaries
+from analysis.framing.cast import most_common_side
 
 #: Every third-person pronoun in tests/fixtures/seed-article.txt, checked by reading the article:
 #: offset -> (pronoun, the actors it may correctly resolve to). An empty tuple means the
@@ -288,6 +289,18 @@ def test_summary_counts_quotes_and_aggregates_a_corpus(mentions, made_up):
     putin = corpus.set_index("actor").loc["Vladimir Putin"]
     assert putin["n_mentions"] == (mentions["actor"] == "Vladimir Putin").sum()
     assert "Russian President Vladimir Putin" in putin["aliases"].split(" | ")
+
+
+def test_an_actors_side_is_the_one_its_mentions_give_most_often_in_every_frame(mentions):
+    putin = mentions.index[mentions["actor"] == "Vladimir Putin"]
+    assert len(putin) >= 3
+    recast = mentions.copy()
+    recast.loc[putin[0], "side"] = "West"  # first seen as West, then Russia in every other
+    per_article = summaries.summarize_actors(recast).set_index("actor")
+    corpus = summaries.summarize_actors(recast, by_article=False).set_index("actor")
+    assert per_article.loc["Vladimir Putin", "side"] == "Russia"
+    assert corpus.loc["Vladimir Putin", "side"] == "Russia"
+    assert most_common_side(recast)["Vladimir Putin"] == "Russia"  # voice_portrayal's rule
 
 
 @pytest.mark.parametrize(
