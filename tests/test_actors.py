@@ -6,6 +6,8 @@ import pandas as pd
 import pytest
 
 from analysis import actors, nlp, summaries
+from analysis.actors.counterparts import _office_holder
+from analysis.actors.state import Actor
 from analysis.framing.cast import most_common_side
 
 #: Every third-person pronoun in tests/fixtures/seed-article.txt, checked by reading the article:
@@ -289,6 +291,32 @@ def test_summary_counts_quotes_and_aggregates_a_corpus(mentions, made_up):
     putin = corpus.set_index("actor").loc["Vladimir Putin"]
     assert putin["n_mentions"] == (mentions["actor"] == "Vladimir Putin").sum()
     assert "Russian President Vladimir Putin" in putin["aliases"].split(" | ")
+
+
+def test_a_counterpart_without_the_same_office_is_the_other_countrys_leader():
+    table = pd.DataFrame(
+        {
+            "actor": ["Ana Lopes", "Rui Costa", "Ivo Reis", "Eva Dias"],
+            "type": ["person", "person", "person", "organisation"],
+            "role": [
+                "foreign minister of Portugal",
+                "mayor of Spain",  # not an office that leads the country
+                "prime minister of Spain",  # data/lexicons/leading_offices.csv
+                "president of Spain",  # not a person
+            ],
+        }
+    )
+    owner = Actor("Ana Lopes", "person", "Portugal", role="foreign minister of Portugal")
+    assert _office_holder(owner, "Spain", table) == "Ivo Reis"
+    named = pd.concat(
+        [
+            table,
+            pd.DataFrame(
+                {"actor": ["Leo Gil"], "type": ["person"], "role": ["foreign minister of Spain"]}
+            ),
+        ]
+    )
+    assert _office_holder(owner, "Spain", named) == "Leo Gil"  # the same office comes first
 
 
 def test_an_actors_side_is_the_one_its_mentions_give_most_often_in_every_frame(mentions):

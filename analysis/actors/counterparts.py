@@ -11,6 +11,10 @@ from spacy.tokens import Token
 
 from analysis.actors.state import Actor, Mention, Resolver
 from analysis.actors.titles import noun_phrase
+from analysis.lexicons import words
+
+#: A role that leads a country: one of ``data/lexicons/leading_offices.csv``, then a word break.
+_LEADING_OFFICES = "({})\\b"
 
 
 def _other_country(noun: Token, owner: Actor, state: Resolver) -> str | None:
@@ -34,12 +38,13 @@ def _office_holder(owner: Actor, country: str, table: pd.DataFrame) -> str | Non
         return re.sub(r"\bthe\s+", "", text.lower()).strip()
 
     office = norm(owner.role or "").split(" of ")[0]
+    leading = sorted(words("leading_offices.csv", "office"))
     people = table[table["type"] == "person"].dropna(subset=["role"])
     roles = people["role"].map(norm)
     exact = people[roles == f"{office} of {norm(country)}"]
     leaders = people[
         roles.str.endswith(f" of {norm(country)}")
-        & roles.str.match(r"(president|prime minister|chancellor|leader)\b")
+        & roles.str.match(_LEADING_OFFICES.format("|".join(map(re.escape, leading))))
     ]
     found = exact if not exact.empty else leaders
     return None if found.empty else str(found["actor"].iloc[0])
