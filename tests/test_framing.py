@@ -473,6 +473,17 @@ def test_verbs_of_saying_are_voice_not_agency():
     assert _agents_of(frame, "ordered", 2) == {"Vladimir Putin"}
 
 
+def test_only_an_object_before_a_complement_clause_does_its_act():
+    """ "he's sought to protect breaks …": the parser hangs "breaks" on "sought", after the
+    clause; the object that controls a clause stands before it ("ordered the FSB to step up",
+    analysis.syntax.controlling_objects, shared with the quotes layer's speakers)."""
+    frame = _agency_of(
+        "Donald Trump has railed against tax breaks, but he’s sought to protect breaks "
+        "important to real estate, the bedrock of his fortune."
+    )
+    assert _agents_of(frame, "protect", 0) == {"Donald Trump"}
+
+
 def test_a_light_verb_object_is_not_a_patient():
     frame = _agency_of("Vladimir Putin made his first visit to the occupied region on Friday.")
     assert _agents_of(frame, "made", 0) == {"Vladimir Putin"}

@@ -42,3 +42,17 @@ def test_a_to_infinitive_is_the_verb_infinitival_to_marks():
     assert syntax.to_infinitive(_token("The minister ordered the army to withdraw.", "withdraw"))
     assert not syntax.to_infinitive(_token("The minister made the army withdraw.", "withdraw"))
     assert not syntax.to_infinitive(_token("The army went to the border.", "went"))
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "objects"),
+    [
+        ("The court ordered the company to pay the fine.", "pay", ["company"]),
+        ("The senator sought to protect breaks for farmers.", "protect", []),  # no object
+        ("This is the official whom they forced to resign.", "resign", []),  # a relative pronoun
+        ("The court ordered the company to pay the fine.", "ordered", []),  # not a complement
+    ],
+)
+def test_the_object_before_a_complement_clause_controls_it(text, verb, objects):
+    found = syntax.controlling_objects(_token(text, verb))
+    assert [token.text for token in found] == objects

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from analysis import nlp
 from analysis.framing.lexicons import LIGHT_VERBS
 from analysis.lexicons import lexicon
-from analysis.syntax import is_relative, relative_antecedent
+from analysis.syntax import controlling_objects, is_relative, relative_antecedent
 
 _ADJUNCTS = ("advcl", "acl", "pcomp")
 
@@ -88,7 +88,7 @@ def _controllers(verb: Token) -> list[Token]:
         return []
     head = verb.head
     if verb.dep_ == "xcomp":
-        objects = [c for c in head.children if c.dep_ == "dobj" and not is_relative(c)]
+        objects = controlling_objects(verb)
         return _with_conjuncts(objects) if objects else agents_of(head)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return agents_of(raised_to(verb) or head)

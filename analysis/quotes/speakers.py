@@ -28,7 +28,7 @@ from analysis.quotes.cues import (
     source_of,
 )
 from analysis.quotes.record import Quote
-from analysis.syntax import relative_antecedent, to_infinitive
+from analysis.syntax import controlling_objects, relative_antecedent, to_infinitive
 
 #: Where the parser may hang the name that is really a finite verb's subject.
 _STRANDED = {"pobj", "dobj", "compound", "appos", "conj", "dep"}
@@ -116,11 +116,12 @@ def _object_controller(clause: Token) -> Token | None:
     """ "forced the chief executive to admit …", "prompted NATO to order …": the object of the
     verb governing a to-infinitive, not that verb's subject, is who does the infinitive's act —
     when the object can act (a name, a person pronoun, a group): in "used the example to prove …"
-    the infinitive says what for, and the subject proves."""
-    if clause.dep_ != "xcomp" or not to_infinitive(clause):
+    the infinitive says what for, and the subject proves. The grammar of object control is
+    :func:`analysis.syntax.controlling_objects`, which framing's agents share; only someone who
+    can act can say."""
+    if not to_infinitive(clause):
         return None
-    objects = [c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i]
-    return next((o for o in objects if _can_act(o)), None)
+    return next((o for o in controlling_objects(clause) if _can_act(o)), None)
 
 
 def _can_act(noun: Token) -> bool:
