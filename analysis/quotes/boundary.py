@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.quotes.cues import NOT_SPEECH, SUBJECTS, Cue, VerbTable, comma_participle
+from analysis.quotes.cues import (
+    NOT_SPEECH,
+    SUBJECTS,
+    Cue,
+    VerbTable,
+    comma_participle,
+    verb_cue,
+)
 from analysis.quotes.layout import is_mark
 
 #: Subordinators of a clause that sets the report against something else or concedes a point
@@ -106,12 +113,12 @@ def _reporting_participle(token: Token, table: VerbTable) -> bool:
 def _coordinated_report(token: Token, table: VerbTable) -> bool:
     """ "She said fathers would not be eligible, and when pressed, the mother replied, “…”": a
     coordinated speech verb with a subject of its own starts another report."""
-    entry = table.get(token.lemma_.lower())
+    if token.dep_ != "conj" or token.pos_ != "VERB":
+        return False
+    cue = verb_cue(token, table)
     return (
-        token.dep_ == "conj"
-        and token.pos_ == "VERB"
-        and entry is not None
-        and entry[0] not in NOT_SPEECH
+        cue is not None
+        and cue.verb_class not in NOT_SPEECH
         and any(child.dep_ in SUBJECTS for child in token.children)
     )
 
@@ -119,13 +126,12 @@ def _coordinated_report(token: Token, table: VerbTable) -> bool:
 def _relative_report(token: Token, table: VerbTable) -> bool:
     """ "denounced the annexation in a diatribe, which RT pointed to as …": a relative clause set
     off by a comma whose speech verb has a subject of its own is another speaker's report."""
-    lemma = token.lemma_.lower()
-    phrases = [f"{lemma} {child.lower_}" for child in token.rights if child.dep_ in {"prt", "prep"}]
-    entry = next((table[p] for p in [lemma, *phrases] if p in table), None)
+    if token.dep_ != "relcl":
+        return False
+    cue = verb_cue(token, table)
     return (
-        token.dep_ == "relcl"
-        and entry is not None
-        and entry[0] not in NOT_SPEECH
+        cue is not None
+        and cue.verb_class not in NOT_SPEECH
         and token.doc[token.left_edge.i - 1].text == ","
         and any(
             child.dep_ in SUBJECTS and child.tag_ not in {"WDT", "WP"} for child in token.children

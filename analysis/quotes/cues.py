@@ -114,7 +114,7 @@ def find_cues(doc: Doc, table: VerbTable) -> list[Cue]:
             or _evident_that(token)
             or _attitude(token)
             or _noun_cue(token, table)
-            or _verb_cue(token, table)
+            or verb_cue(token, table)
         )
         if cue is not None:
             found.append(cue)
@@ -247,7 +247,9 @@ def noun_clauses(noun: Token) -> list[Token]:
     ]
 
 
-def _verb_cue(token: Token, table: VerbTable) -> Cue | None:
+def verb_cue(token: Token, table: VerbTable) -> Cue | None:
+    """The cue a verb is, by the lexicon: its phrasal entry ("point to", "speak out") before its
+    lemma's; None when the lexicon has neither or the verb is a modifier or a proposition's."""
     inverted = inverted_cue(token)
     if not (token.pos_ == "VERB" or _verb_tagged_noun(token) or inverted):
         return None
