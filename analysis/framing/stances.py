@@ -21,7 +21,7 @@ from spacy.vocab import Vocab
 
 from analysis import frames, nlp, sentiment
 from analysis.framing.cast import Cast, Credit
-from analysis.framing.lexicons import stance_markers, verb_markers
+from analysis.framing.lexicons import marker_words, stance_markers, verb_markers
 from analysis.framing.spans import clause_after, complement, trimmed
 from analysis.lexicons import phrase_spans
 
@@ -196,7 +196,7 @@ def _verb_stances(doc: Doc, quotes: list[dict], cast: Cast) -> list[_Stance]:
 def _cancelled(verb: Token) -> bool:
     """ "has not yet conceded", "never admitted", "would deny": a negated or hypothetical stance
     verb takes no stance (modals are the lexicon's ``modal`` rows)."""
-    modals = {row["pattern"] for row in stance_markers("modal")}
+    modals = marker_words("modal")
     return any(
         child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in modals)
         for child in verb.children
@@ -215,7 +215,7 @@ def fits(verb: Token, when: str) -> bool:
         True when the condition holds (always for an empty one).
     """
     if when == "habitual":
-        adverbs = {row["pattern"] for row in stance_markers("habitual_adverb")}
+        adverbs = marker_words("habitual_adverb")
         return verb.tag_ in ("VBZ", "VBP") or any(c.lower_ in adverbs for c in verb.children)
     if when == "with_as":
         return any(t.lower_ == "as" and t.dep_ == "prep" for t in verb.subtree)
