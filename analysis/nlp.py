@@ -6,14 +6,13 @@ breaks (else at a sentence end, else at whitespace) and joined with ``Doc.from_d
 length parses with memory bounded by the piece, and ``doc.text`` is the text, character for
 character.
 
-Parses are cached on disk keyed by the text's hash and the pipeline's identity (spaCy and
-model versions, the gazetteer's content, :data:`PARSE_VERSION`), so a changed text or a changed
-pipeline is parsed anew and nothing stale is read back. An entry is ``sha256(pipeline key +
-payload) + payload`` (the payload is ``Doc.to_bytes()``), written to a temporary file and
-renamed into place; on read the checksum must match and the Doc's text must equal the article
-text, else the entry is discarded and the text parsed again (with a :class:`CacheWarning`).
-A cache that cannot be written (read-only, disk full, a file in the way) is switched off for
-the rest of the call with a :class:`CacheWarning`; results are the same either way.
+Parses are cached on disk (:mod:`analysis.cache`, ``.cache/docs/``) keyed by the text's hash
+and the pipeline's identity (spaCy and model versions, the gazetteer's content,
+:data:`PARSE_VERSION`), so a changed text or a changed pipeline is parsed anew and nothing stale
+is read back. The payload is ``Doc.to_bytes()``; besides the store's checksum, the Doc's text
+must equal the article text, else the entry is discarded and the text parsed again (with a
+:class:`~analysis.cache.CacheWarning`). A cache that cannot be written (read-only, disk full, a
+file in the way) is switched off for the rest of the call; results are the same either way.
 """
 
 from __future__ import annotations
@@ -21,10 +20,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import importlib
-import os
 import re
-import tempfile
-import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis import config, lexicons
+from analysis.cache import Store
 
 #: Bump when anything in :func:`load_model` changes the parse (components, their settings) or
 #: the cache entry format changes.
@@ -64,10 +61,6 @@ _CUTS = (
 
 class ModelNotInstalledError(RuntimeError):
     """Raised when neither English model package can be imported."""
-
-
-class CacheWarning(UserWarning):
-    """A cache entry was discarded, or the cache could not be used; parsing went on without it."""
 
 
 @Language.component("paragraph_breaks")
@@ -251,79 +244,30 @@ class _DocCache:
     """The on-disk parse cache of one pipeline (see the module docstring)."""
 
     def __init__(self, key: str, nlp: Language) -> None:
-        self.key = key
         self.vocab = nlp.vocab
-        self.folder = config.CACHE_DIR / "docs" / key
-        self.usable = True
+        self.store = Store("docs", key, what="parse", suffix=".spacy")
 
     def path(self, text: str) -> Path:
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        return self.folder / f"{digest}.spacy"
+        return self.store.path(text)
 
     def read(self, text: str) -> Doc | None:
         """The cached Doc of ``text``, or ``None`` (a bad entry is discarded with a warning)."""
-        if not self.usable:
+        payload = self.store.read(text)
+        if payload is None:
             return None
-        path = self.path(text)
         try:
-            data = path.read_bytes()
-        except (FileNotFoundError, NotADirectoryError):  # not cached (yet)
+            doc = Doc(self.vocab).from_bytes(payload)
+        except Exception as error:  # a corrupt payload can fail in many ways
+            self.store.discard(text, f"it cannot be unpacked ({type(error).__name__})")
             return None
-        except OSError as error:
-            self._give_up("read", error)
+        if doc.text != text:
+            self.store.discard(text, "its text differs from the article's")
             return None
-        checksum, payload = data[:32], data[32:]
-        problem = None
-        if hashlib.sha256(self.key.encode() + payload).digest() != checksum:
-            problem = "its checksum does not match (a truncated or corrupt file)"
-        else:
-            try:
-                doc = Doc(self.vocab).from_bytes(payload)
-            except Exception as error:  # a corrupt payload can fail in many ways
-                problem = f"it cannot be unpacked ({type(error).__name__})"
-            else:
-                if doc.text != text:
-                    problem = "its text differs from the article's"
-        if problem is None:
-            return doc
-        warnings.warn(
-            f"Discarded the parse cache entry {path}: {problem}; the article is parsed again.",
-            CacheWarning,
-            stacklevel=3,
-        )
-        path.unlink(missing_ok=True)
-        return None
+        return doc
 
     def write(self, text: str, doc: Doc) -> None:
-        """Store ``doc`` atomically (temporary file, then rename); on failure stop caching."""
-        if not self.usable:
-            return
-        payload = doc.to_bytes()
-        data = hashlib.sha256(self.key.encode() + payload).digest() + payload
-        path = self.path(text)
-        temporary = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp", delete=False
-            ) as handle:
-                temporary = Path(handle.name)
-                handle.write(data)
-            os.replace(temporary, path)
-        except OSError as error:
-            if temporary is not None:
-                temporary.unlink(missing_ok=True)
-            self._give_up("written", error)
-
-    def _give_up(self, what: str, error: OSError) -> None:
-        self.usable = False
-        warnings.warn(
-            f"The parse cache {self.folder} cannot be {what} ({error.strerror or error}); "
-            "going on without it for this run (results are the same, only slower). Fix its "
-            "permissions or free disk space, or set NEWSFRAME_CACHE to a writable folder.",
-            CacheWarning,
-            stacklevel=4,
-        )
+        """Store ``doc`` (:meth:`analysis.cache.Store.write`)."""
+        self.store.write(text, doc.to_bytes())
 
 
 def sentences(doc: Doc) -> list[tuple[int, int, int]]:

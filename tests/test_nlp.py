@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from analysis import config, nlp
+from analysis.cache import CacheWarning
 
 
 def entity_labels(doc) -> dict[str, set[str]]:
@@ -209,7 +210,7 @@ def test_a_damaged_entry_is_discarded_with_a_warning_and_parsed_again(
     path = entry(tmp_path)
     good = path.read_bytes()
     path.write_bytes(damage(good))
-    with pytest.warns(nlp.CacheWarning, match="checksum does not match"):
+    with pytest.warns(CacheWarning, match="checksum does not match"):
         again = nlp.parse([TEXT])[0]
     assert analysis_of(again) == analysis_of(first)
     assert path.read_bytes() == good  # rewritten
@@ -222,7 +223,7 @@ def test_an_entry_whose_text_differs_from_the_article_is_not_used(tmp_path, monk
     wrong = entry(tmp_path)  # a valid entry for the other text, stored under this text's name
     cache = nlp._DocCache(nlp.pipeline_key(), nlp.load_model())
     wrong.rename(cache.path(TEXT))
-    with pytest.warns(nlp.CacheWarning, match="text differs"):
+    with pytest.warns(CacheWarning, match="text differs"):
         doc = nlp.parse([TEXT])[0]
     assert doc.text == TEXT
 
@@ -231,7 +232,7 @@ def test_a_cache_that_cannot_be_created_degrades_to_no_cache(tmp_path, monkeypat
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setattr(config, "CACHE_DIR", blocker / "cache")  # mkdir fails even as root
-    with pytest.warns(nlp.CacheWarning, match="cannot be written") as caught:
+    with pytest.warns(CacheWarning, match="cannot be written") as caught:
         docs = nlp.parse([TEXT, "Kyiv said no."])
     assert len(caught) == 1  # said once, then the cache is off
     assert [doc.text for doc in docs] == [TEXT, "Kyiv said no."]
@@ -248,7 +249,7 @@ def test_a_read_only_or_full_cache_degrades_to_no_cache_and_leaves_no_partial_fi
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.warns(nlp.CacheWarning, match=os.strerror(code)):
+    with pytest.warns(CacheWarning, match=os.strerror(code)):
         doc = nlp.parse([TEXT])[0]
     assert doc.text == TEXT
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]
@@ -265,6 +266,6 @@ def test_an_unreadable_cache_entry_degrades_to_no_cache(tmp_path, monkeypatch):
         return real(path)
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    with pytest.warns(nlp.CacheWarning, match="cannot be read"):
+    with pytest.warns(CacheWarning, match="cannot be read"):
         doc = nlp.parse([TEXT])[0]
     assert doc.text == TEXT
