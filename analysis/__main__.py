@@ -71,14 +71,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def _tone(args: argparse.Namespace) -> int:
     """``tone IN.jsonl --jsonl OUT.jsonl``: every line checked first, then scored and written."""
-    from analysis import tone
+    from analysis import tone_contract
 
     try:
-        targets = tone.read_targets(args.input)
-    except (OSError, tone.ToneInputError) as error:
+        targets = tone_contract.read_targets(args.input)
+    except (OSError, tone_contract.ToneInputError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    tone.write_jsonl(tone.score_targets(targets), args.jsonl)
+    tone_contract.write_jsonl(tone_contract.score_targets(targets), args.jsonl)
     print(f"{len(targets)} target(s) → {args.jsonl}", file=sys.stderr)
     return 0
 
