@@ -91,18 +91,19 @@ def analyse_batch(articles: pd.DataFrame, *, use_cache: bool = True) -> Batch:
 
 @dataclass
 class Layered:
-    """A batch after every layer but tone: ``(row, doc, records)`` per article analysed, and
-    the ``errors`` records of the articles that failed so far."""
+    """A batch after every layer but tone: ``(row, doc, records)`` per article analysed, the
+    ``errors`` records of the articles that failed so far, and whether tone may use its cache."""
 
     analysed: list[tuple]
     failures: list[dict]
+    use_cache: bool = True
 
 
 def analyse_layers(articles: pd.DataFrame, *, use_cache: bool = True) -> Layered:
     """The first half of :func:`analyse_batch`: parse the batch and run every layer but tone on
     each article (Python and spaCy, holding the interpreter lock)."""
     docs = _parse_each(list(articles["text"]), use_cache=use_cache)
-    layered = Layered([], [])
+    layered = Layered([], [], use_cache)
     for row, doc in zip(articles.itertuples(index=False), docs, strict=True):
         if isinstance(doc, Exception):
             layered.failures.append(_failure(row, "parse", doc))
@@ -120,9 +121,8 @@ def finish_batch(layered: Layered) -> Batch:
     built once from the batch's records."""
     found: dict[str, list[dict]] = {name: [] for name in ARTICLE_FRAMES}
     failures, done, n_words = list(layered.failures), [], 0
-    for (row, _doc, per_article), toned in zip(
-        layered.analysed, _tone_each(layered.analysed), strict=True
-    ):
+    toned_each = _tone_each(layered.analysed, use_cache=layered.use_cache)
+    for (row, _doc, per_article), toned in zip(layered.analysed, toned_each, strict=True):
         if isinstance(toned, Exception):
             failures.append(_failure(row, "tone", toned))
             continue
@@ -210,17 +210,22 @@ def _untoned(doc: Doc, article_id: str) -> dict[str, list[dict]]:
     return sections.analyse_in_sections(doc, article_id, _layers)
 
 
-def _tone_each(analysed: list[tuple]) -> list[dict[str, list[dict]] | Exception]:
+def _tone_each(
+    analysed: list[tuple], *, use_cache: bool = False
+) -> list[dict[str, list[dict]] | Exception]:
     """Tone for ``(row, doc, records)`` articles: every pair of the batch scored together
-    (:func:`analysis.tone.score_articles`; the same scores as one by one); when that fails,
-    article by article, so that one article's failure is its own."""
+    (:func:`analysis.tone.score_articles`; the same scores as one by one, read from the tone
+    cache when ``use_cache`` and the article's pairs are there); when that fails, article by
+    article, so that one article's failure is its own."""
     try:
-        return [_toned(*scored) for scored in tone.score_articles(_tone_inputs(analysed))]
+        scored = tone.score_articles(_tone_inputs(analysed), use_cache=use_cache)
+        return [_toned(*article) for article in scored]
     except Exception:  # noqa: BLE001 — isolate the article that fails below
         toned: list[dict[str, list[dict]] | Exception] = []
         for item in analysed:
             try:
-                toned.append(_toned(*tone.score_articles(_tone_inputs([item]))[0]))
+                (article,) = tone.score_articles(_tone_inputs([item]), use_cache=use_cache)
+                toned.append(_toned(*article))
             except Exception as error:  # noqa: BLE001 — recorded per article
                 toned.append(error)
         return toned
@@ -336,7 +341,8 @@ def extract(
     Args:
         source: a :class:`~analysis.corpus.Corpus`, an ``articles``-like DataFrame, or anything
             :func:`analysis.corpus.load` reads (a file, a folder, a table, a list of them).
-        use_cache: reuse parses cached on disk (``.cache/``); off for benchmarks.
+        use_cache: reuse parses and tone scores cached on disk (``.cache/``); off for
+            benchmarks.
         jobs: worker processes (1: this process).
         scheduler: a Dask scheduler address (``tcp://host:port``) or ``"local"``; see
             :mod:`analysis.runner`.

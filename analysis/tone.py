@@ -26,6 +26,7 @@ best model (GRU-TSC on RoBERTa, GPU) 83.1 on the test part.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -40,6 +41,7 @@ import pandas as pd
 from tokenizers import Tokenizer
 
 from analysis import frames
+from analysis.cache import Store
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -260,7 +262,7 @@ MENTION_COLUMNS = ("tone", "p_negative", "p_neutral", "p_positive")
 
 
 def score_articles(
-    articles: Sequence[tuple[Doc, str, list[dict], list[dict]]],
+    articles: Sequence[tuple[Doc, str, list[dict], list[dict]]], *, use_cache: bool = False
 ) -> list[tuple[list[dict], list[dict]]]:
     """Tone for several articles at once: each article's (sentence, actor) pairs
     (:func:`score_mentions`) and (quote, actor) pairs (:func:`score_quotes`), all scored in one
@@ -270,6 +272,9 @@ def score_articles(
     Args:
         articles: ``(doc, text, mentions, quotes)`` per article: the parse, its text (the one
             the frames index) and the mentions and quotes records as the layers give them.
+        use_cache: read and write each article's scores in the tone cache (``.cache/tone/``,
+            keyed by the model's identity, :func:`model_key`, and the article's pairs), so
+            an article whose pairs are unchanged is not scored again.
 
     Returns:
         Per article, in order: its mentions records with their tone columns filled, and the
@@ -280,20 +285,66 @@ def score_articles(
         for doc, text, mentions, quotes in articles
         for kind in (_mention_pairs(doc, text, mentions), _quote_pairs(text, quotes, mentions))
     ]
-    finished = _score(kinds)
+    finished = _score(kinds, store=_store() if use_cache else None)
     return list(zip(finished[::2], finished[1::2], strict=True))
 
 
-def _score(kinds: list[_Pairs]) -> list[list[dict]]:
-    """Every pair of ``kinds`` scored in one :func:`toward` call; each kind's rows, in order."""
-    scores = toward([t for kind in kinds for t in kind.texts], [s for k in kinds for s in k.spans])
-    scores["tone"] = scores["p_positive"] - scores["p_negative"]
-    records = scores[list(MENTION_COLUMNS)].to_dict(orient="records")
-    finished, at = [], 0
-    for kind in kinds:
-        finished.append(kind.finish(records[at : at + len(kind.texts)]))
-        at += len(kind.texts)
+def _score(kinds: list[_Pairs], store: Store | None = None) -> list[list[dict]]:
+    """Every pair of ``kinds`` scored in one :func:`toward` call (but for kinds whose scores
+    ``store`` holds); each kind's rows, in order."""
+    found = [_read(store, kind) if store is not None else None for kind in kinds]
+    todo = [kind for kind, probabilities in zip(kinds, found, strict=True) if probabilities is None]
+    texts, spans = [t for kind in todo for t in kind.texts], [s for k in todo for s in k.spans]
+    fresh = toward(texts, spans)[[f"p_{label}" for label in LABELS]].to_numpy() if texts else None
+    at, finished = 0, []
+    for kind, probabilities in zip(kinds, found, strict=True):
+        if probabilities is None:
+            probabilities = fresh[at : at + len(kind.texts)] if kind.texts else np.zeros((0, 3))
+            at += len(kind.texts)
+            if store is not None and kind.texts:
+                store.write(_pairs_key(kind), probabilities.astype("<f8").tobytes())
+        finished.append(kind.finish(_records(probabilities)))
     return finished
+
+
+def _records(probabilities: np.ndarray) -> list[dict]:
+    """A record of :data:`MENTION_COLUMNS` per pair, from its three probabilities."""
+    negative, neutral, positive = probabilities.T.tolist() if len(probabilities) else ([],) * 3
+    return [
+        {"tone": p - n, "p_negative": n, "p_neutral": u, "p_positive": p}
+        for n, u, p in zip(negative, neutral, positive, strict=True)
+    ]
+
+
+@lru_cache(maxsize=1)
+def model_key() -> str:
+    """A short hash naming what decides a pair's scores: the model and tokenizer files and this
+    module's code (the marking, the window, the batching)."""
+    digest = hashlib.sha256()
+    for path in (MODEL_DIR / "model.onnx", MODEL_DIR / "tokenizer.json", Path(__file__)):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _store() -> Store:
+    return Store("tone", model_key(), what="tone", suffix=".f8")
+
+
+def _pairs_key(kind: _Pairs) -> str:
+    return json.dumps([kind.texts, kind.spans], ensure_ascii=False)
+
+
+def _read(store: Store, kind: _Pairs) -> np.ndarray | None:
+    """The cached probabilities of ``kind``'s pairs (n × 3), or None (also for no pairs)."""
+    if not kind.texts:
+        return None
+    payload = store.read(_pairs_key(kind))
+    if payload is None:
+        return None
+    if len(payload) != 8 * 3 * len(kind.texts):
+        store.discard(_pairs_key(kind), "its size does not match the article's pairs")
+        return None
+    return np.frombuffer(payload, dtype="<f8").reshape(-1, 3).astype(np.float64)
 
 
 @dataclass

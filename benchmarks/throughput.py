@@ -64,7 +64,7 @@ def _skip_tone() -> None:
     """Make the pipeline's tone stage a no-op: mentions keep no tone, no quote_tone rows."""
     from analysis import pipeline
 
-    def untoned(analysed: list[tuple]) -> list[dict]:
+    def untoned(analysed: list[tuple], **_options) -> list[dict]:
         return [{"mentions": found["mentions"], "quote_tone": []} for _, _, found in analysed]
 
     pipeline._tone_each = untoned

@@ -14,8 +14,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import actors, config, nlp, tone, tone_contract
+from analysis import actors, config, nlp, quotes, tone, tone_contract
 from analysis.__main__ import main
+from analysis.cache import CacheWarning
 
 TEXT_FIXTURE = "seed-article.txt"
 
@@ -271,3 +272,38 @@ def test_a_mention_running_past_its_sentence_is_scored_not_refused():
     )
     scored = tone.score_mentions(doc, mentions)
     assert scored[["p_negative", "p_neutral", "p_positive"]].sum(axis=1).round(6).tolist() == [1.0]
+
+
+def _seed_pairs(article: str) -> list[tuple]:
+    doc = nlp.parse([article])[0]
+    mentions = actors.mention_rows(doc, "seed")
+    quoted, _fragments = quotes.quote_rows(doc, "seed", mentions=mentions)
+    return [(doc, nlp.text_of(doc), mentions, quoted)]
+
+
+def test_an_articles_scores_are_cached_and_read_back_unchanged(article, tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
+    pairs = _seed_pairs(article)
+    fresh = tone.score_articles(pairs)  # no cache asked: nothing written
+    assert not list(tmp_path.rglob("*.f8"))
+    first = tone.score_articles(pairs, use_cache=True)
+    entries = list((tmp_path / "tone" / tone.model_key()).glob("*.f8"))
+    assert len(entries) == 2  # the article's (sentence, actor) pairs and its (quote, actor) pairs
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the model ran although the article's scores are cached")
+
+    monkeypatch.setattr(tone, "toward", refuse)
+    again = tone.score_articles(pairs, use_cache=True)
+    assert again == first == fresh
+
+
+def test_a_damaged_tone_cache_entry_is_discarded_and_scored_again(article, tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
+    pairs = _seed_pairs(article)
+    first = tone.score_articles(pairs, use_cache=True)
+    for entry in (tmp_path / "tone").rglob("*.f8"):
+        entry.write_bytes(entry.read_bytes()[:-8])  # one score lost: the checksum fails
+    with pytest.warns(CacheWarning, match="tone cache entry .* checksum does not match"):
+        again = tone.score_articles(pairs, use_cache=True)
+    assert again == first
