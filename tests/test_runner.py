@@ -199,7 +199,7 @@ def test_tone_is_scored_per_batch_as_one_by_one_and_fails_per_article(
         return original(sentences, spans, **options)
 
     monkeypatch.setattr(pipeline.tone, "toward", broken)
-    result = analysis.extract(corpus)
+    result = analysis.extract(corpus, use_cache=False)  # no cached scores: the model runs
     assert result.errors[["article_id", "stage"]].values.tolist() == [["story-1", "tone"]]
     assert len(result.articles) == len(corpus.articles) - 1
     kept = in_memory.mentions[in_memory.mentions["article_id"] != "story-1"]
