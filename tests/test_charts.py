@@ -360,7 +360,24 @@ def test_cue_mix_does_not_count_unclassed_verbs_as_framing():
         "Bob's words are most often reported with a non-neutral verb (1 of 2 quotes)"
     )
     heatmap = charts.cue_heatmap(quotes, articles, top=1)  # Bob is cut: the title still counts him
-    assert title(heatmap) == "Beyond 'said', over all 6 quotes: critical 1"
+    assert title(heatmap) == (
+        "1 of 6 attributed quotes are reported with a verb beyond 'said'; most often critical 1"
+    )
+
+
+def test_the_cue_heatmap_title_names_the_three_classes_used_most():
+    classes = ["critical"] * 4 + ["stance"] * 5 + ["tentative"] * 2 + ["directive", "neutral"]
+    quotes = pd.DataFrame(
+        {"article_id": "a", "quote_id": range(len(classes)), "speaker": "Ann", "cue_class": classes}
+    )
+    quotes.loc[0, "speaker"] = None  # not attributed: not counted
+    articles = pd.DataFrame(
+        {"article_id": ["a"], "source": ["W"], "published_text": ["2019"], "title": ["T"]}
+    )
+    assert title(charts.cue_heatmap(quotes, articles)) == (
+        "11 of 12 attributed quotes are reported with a verb beyond 'said'; most often "
+        "stance 5, critical 3, tentative 2 (of 4 classes)"
+    )
 
 
 def timeline(n_periods: int, leaders: list[str | None], n_articles: int = 3) -> pd.DataFrame:

@@ -128,18 +128,27 @@ def cue_heatmap(quotes: pd.DataFrame, articles: pd.DataFrame, *, top: int = 15) 
                 fontsize=9,
                 color="white" if dark else "#222222",
             )
-    everyone = cue_table(quotes, top=None)
-    loaded = everyone.drop(columns=[c for c in UNFRAMED if c in everyone.columns]).sum()
-    verbs = ", ".join(f"{c} {int(n)}" for c, n in loaded.items() if n)
-    ax.set_title(
-        f"Beyond 'said', over all {len(quotes)} quotes: {verbs or 'none'}"
-        if len(everyone) > len(table)
-        else f"Beyond 'said': {verbs or 'none'}"
-    )
+    ax.set_title(_beyond_said(cue_table(quotes, top=None)))
     ax.set_xlabel("reporting-verb class")
     ax.set_ylabel(shown(len(table), quotes["speaker"].nunique(), "speakers"))
     source_line(fig, articles)
     return fig
+
+
+def _beyond_said(everyone: pd.DataFrame) -> str:
+    """How many attributed quotes (all speakers, shown or not) have a verb beyond "said", and
+    the three classes used most."""
+    framed = everyone.drop(columns=[c for c in UNFRAMED if c in everyone.columns]).sum()
+    framed = framed[framed > 0].sort_values(ascending=False, kind="stable")
+    total = int(everyone.to_numpy().sum())
+    if framed.empty:
+        return f"None of {total} attributed quotes is reported with a verb beyond 'said'"
+    most = ", ".join(f"{c} {int(n)}" for c, n in framed.head(3).items())
+    more = f" (of {len(framed)} classes)" if len(framed) > 3 else ""
+    return (
+        f"{int(framed.sum())} of {total} attributed quotes are reported with a verb beyond "
+        f"'said'; most often {most}{more}"
+    )
 
 
 def channels(quotes: pd.DataFrame, articles: pd.DataFrame) -> Figure:
