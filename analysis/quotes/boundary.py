@@ -80,9 +80,7 @@ def _speech_means(token: Token, table: VerbTable) -> bool:
         return False
     verbs = [child for child in token.children if child.dep_ == "pcomp"]
     return any(
-        verb.lemma_.lower() in table
-        and table[verb.lemma_.lower()][0] not in NOT_SPEECH
-        and any(child.dep_ == "ccomp" for child in verb.children)
+        _speech_verb(verb, table) and any(child.dep_ == "ccomp" for child in verb.children)
         for verb in verbs
     )
 
@@ -113,12 +111,10 @@ def _reporting_participle(token: Token, table: VerbTable) -> bool:
 def _coordinated_report(token: Token, table: VerbTable) -> bool:
     """ "She said fathers would not be eligible, and when pressed, the mother replied, “…”": a
     coordinated speech verb with a subject of its own starts another report."""
-    if token.dep_ != "conj" or token.pos_ != "VERB":
-        return False
-    cue = verb_cue(token, table)
     return (
-        cue is not None
-        and cue.verb_class not in NOT_SPEECH
+        token.dep_ == "conj"
+        and token.pos_ == "VERB"
+        and _speech_verb(token, table)
         and any(child.dep_ in SUBJECTS for child in token.children)
     )
 
@@ -126,17 +122,21 @@ def _coordinated_report(token: Token, table: VerbTable) -> bool:
 def _relative_report(token: Token, table: VerbTable) -> bool:
     """ "denounced the annexation in a diatribe, which RT pointed to as …": a relative clause set
     off by a comma whose speech verb has a subject of its own is another speaker's report."""
-    if token.dep_ != "relcl":
-        return False
-    cue = verb_cue(token, table)
     return (
-        cue is not None
-        and cue.verb_class not in NOT_SPEECH
+        token.dep_ == "relcl"
+        and _speech_verb(token, table)
         and token.doc[token.left_edge.i - 1].text == ","
         and any(
             child.dep_ in SUBJECTS and child.tag_ not in {"WDT", "WP"} for child in token.children
         )
     )
+
+
+def _speech_verb(token: Token, table: VerbTable) -> bool:
+    """Whether ``token`` is a verb of speech as every cue is found (:func:`cues.verb_cue`: its
+    phrasal entry before its lemma's), not of a class that reports no speech."""
+    cue = verb_cue(token, table)
+    return cue is not None and cue.verb_class not in NOT_SPEECH
 
 
 def _second_act(token: Token, cue: Cue, table: VerbTable) -> bool:
