@@ -32,7 +32,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -295,21 +295,22 @@ def _score(kinds: list[_Pairs], store: Store | None = None) -> list[list[dict]]:
     found = [_read(store, kind) if store is not None else None for kind in kinds]
     todo = [kind for kind, probabilities in zip(kinds, found, strict=True) if probabilities is None]
     texts, spans = [t for kind in todo for t in kind.texts], [s for k in todo for s in k.spans]
-    fresh = toward(texts, spans)[[f"p_{label}" for label in LABELS]].to_numpy() if texts else None
+    columns = [f"p_{label}" for label in LABELS]
+    fresh = toward(texts, spans)[columns].to_numpy() if texts else np.zeros((0, len(LABELS)))
     at, finished = 0, []
     for kind, probabilities in zip(kinds, found, strict=True):
         if probabilities is None:
-            probabilities = fresh[at : at + len(kind.texts)] if kind.texts else np.zeros((0, 3))
+            probabilities = fresh[at : at + len(kind.texts)]
             at += len(kind.texts)
             if store is not None and kind.texts:
-                store.write(_pairs_key(kind), probabilities.astype("<f8").tobytes())
+                store.write(kind.key, probabilities.astype("<f8").tobytes())
         finished.append(kind.finish(_records(probabilities)))
     return finished
 
 
 def _records(probabilities: np.ndarray) -> list[dict]:
     """A record of :data:`MENTION_COLUMNS` per pair, from its three probabilities."""
-    negative, neutral, positive = probabilities.T.tolist() if len(probabilities) else ([],) * 3
+    negative, neutral, positive = probabilities.T.tolist()
     return [
         {"tone": p - n, "p_negative": n, "p_neutral": u, "p_positive": p}
         for n, u, p in zip(negative, neutral, positive, strict=True)
@@ -330,21 +331,17 @@ def _store() -> Store:
     return Store("tone", model_key(), what="tone", suffix=".f8")
 
 
-def _pairs_key(kind: _Pairs) -> str:
-    return json.dumps([kind.texts, kind.spans], ensure_ascii=False)
-
-
 def _read(store: Store, kind: _Pairs) -> np.ndarray | None:
     """The cached probabilities of ``kind``'s pairs (n × 3), or None (also for no pairs)."""
     if not kind.texts:
         return None
-    payload = store.read(_pairs_key(kind))
+    payload = store.read(kind.key)
     if payload is None:
         return None
-    if len(payload) != 8 * 3 * len(kind.texts):
-        store.discard(_pairs_key(kind), "its size does not match the article's pairs")
+    if len(payload) != 8 * len(LABELS) * len(kind.texts):
+        store.discard(kind.key, "its size does not match the article's pairs")
         return None
-    return np.frombuffer(payload, dtype="<f8").reshape(-1, 3).astype(np.float64)
+    return np.frombuffer(payload, dtype="<f8").reshape(-1, len(LABELS))
 
 
 @dataclass
@@ -355,6 +352,11 @@ class _Pairs:
     texts: list[str]
     spans: list[tuple[int, int]]
     finish: Callable[[list[dict]], list[dict]]
+
+    @cached_property
+    def key(self) -> str:
+        """What names these pairs in the tone cache: their texts and spans."""
+        return json.dumps([self.texts, self.spans], ensure_ascii=False)
 
 
 def score_mentions(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
