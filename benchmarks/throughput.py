@@ -17,8 +17,10 @@ cleanly when the corpus folder is absent.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -49,6 +51,7 @@ def measure(mode: str, corpus: Path, repeat: int) -> dict:
         from analysis import config
 
         config.CACHE_DIR = Path(tempfile.mkdtemp(prefix="throughput-cache-"))  # not the project's
+        atexit.register(shutil.rmtree, config.CACHE_DIR, ignore_errors=True)
         nlp.load_model()
         run = lambda: analysis.extract(articles)  # noqa: E731 — the warm-up fills both caches
     else:
